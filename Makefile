@@ -1,0 +1,55 @@
+# Two commands on a fresh clone: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+# DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
+WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
+
+.PHONY: install run test lint check chromium messages db-stop bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+run: install
+	@$(WITH_DB) export DEBUG="$${DEBUG:-1}"; \
+	$(PY) manage.py migrate --noinput && $(PY) manage.py createcachetable && \
+	$(PY) manage.py load_demo --if-empty && \
+	$(PY) manage.py ensure_admin && \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+check: install
+	@$(WITH_DB) \
+	$(PY) manage.py check --fail-level WARNING && \
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Debian's Chromium drives the browser tests; install it when missing and we can.
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium missing: browser tests will be skipped"; }
+
+test: install chromium lint check
+	@$(WITH_DB) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Re-extract locale/vi, apply locale/vi/sources/*.json, compile (needs GNU gettext).
+messages: install
+	@$(WITH_DB) DEBUG=1 $(PY) scripts/i18n.py
+
+db-stop:
+	-$(PY) scripts/localdb.py stop
+
+bench: install
+	@$(WITH_DB) bash bench/run.sh
+
+clean: db-stop
+	rm -rf var $(VENV)

@@ -1,0 +1,27 @@
+"""The admin of each unit is at that unit's host and shows only that unit's rows."""
+
+from django.contrib import admin
+
+
+def user_can_manage_site(user, site):
+    """Superusers manage every unit; other staff the units they are staff of."""
+    if not (user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or user.staff_sites.filter(site=site).exists()
+
+
+class SiteScopedAdmin(admin.ModelAdmin):
+    """Rows of `request.site` only; new rows are created for it."""
+
+    site_field = "site"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(**{self.site_field: request.site})
+
+    def get_exclude(self, request, obj=None):
+        return [*(super().get_exclude(request, obj) or []), "site"]
+
+    def save_model(self, request, obj, form, change):
+        if not change and self.site_field == "site":
+            obj.site = request.site
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,292 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
+
+from articles.images import SafeImageField
+from articles.sanitize import sanitize_html
+from articles.text import search_normalize, slugify_vi
+
+
+class SiteStaff(models.Model):
+    """A staff member of one unit: who may use the admin on that unit's host."""
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="staff", verbose_name=_("site")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_sites",
+        verbose_name=_("user"),
+    )
+
+    class Meta:
+        verbose_name = _("unit staff member")
+        verbose_name_plural = _("unit staff members")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "user"], name="unique_site_staff")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.site}"
+
+
+class CategoryQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
+
+    def menu(self):
+        """Top-level menu entries with their sub-categories, in order."""
+        return self.filter(in_menu=True, parent__isnull=True).prefetch_related(
+            models.Prefetch("children", queryset=Category.objects.filter(in_menu=True))
+        )
+
+
+class Category(models.Model):
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="categories",
+        verbose_name=_("site"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent category"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    in_menu = models.BooleanField(_("shown in the menu"), default=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "slug"], name="unique_category_slug"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.site_id, self.name, self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": _("Only one level of sub-categories is allowed.")}
+                )
+            if self.parent.site_id != self.site_id:
+                raise ValidationError(
+                    {"parent": _("The parent belongs to another unit.")}
+                )
+            if self.pk and self.children.exists():
+                raise ValidationError(
+                    {"parent": _("A category with sub-categories cannot become one.")}
+                )
+
+
+def unique_slug(model, site_id, text, pk=None):
+    """The slug of `text`, with -2, -3… appended when the site already uses it."""
+    base = slugify_vi(text)[:300] or "bai-viet"
+    taken = set(
+        model.objects.filter(site_id=site_id, slug__startswith=base)
+        .exclude(pk=pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_site(self, site):
+        return self.filter(site=site)
+
+    def published(self):
+        """What the public may see: published, and not dated in the future."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def in_category(self, category):
+        """Articles of a category and of its sub-categories."""
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def for_listing(self):
+        """What a list of articles shows (no body), with the category in one query."""
+        return self.select_related("category").defer("body", "search_text")
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-id")
+
+    def latest_per_section(self, per_section):
+        """The newest `per_section` articles of every top-level category, in one query."""
+        return (
+            self.annotate(
+                section_id=Coalesce("category__parent_id", "category_id"),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=Coalesce(F("category__parent_id"), F("category_id")),
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                ),
+            )
+            .filter(rank__lte=per_section)
+            .order_by("section_id", "rank")
+        )
+
+    def search(self, query):
+        """Accent-insensitive full-text search: 'dang uy' finds 'Đảng ủy'."""
+        from django.contrib.postgres.search import SearchQuery
+
+        words = search_normalize(query)
+        if not words:
+            return self.none()
+        return self.annotate(
+            _search=SearchVector("search_text", config="simple")
+        ).filter(_search=SearchQuery(words, config="simple", search_type="plain"))
+
+
+def cover_upload_to(instance, filename):
+    return f"covers/{timezone.now():%Y/%m}/{filename}"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, related_name="articles", verbose_name=_("site")
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=320,
+        blank=True,
+        help_text=_("Made from the title when left empty."),
+    )
+    lead = models.TextField(_("lead"), blank=True)
+    body = CKEditor5Field(_("body"), blank=True, config_name="default")
+    cover = SafeImageField(_("cover image"), upload_to=cover_upload_to, blank=True)
+    cover_caption = models.CharField(_("cover caption"), max_length=300, blank=True)
+    cover_small = ImageSpecField(
+        source="cover",
+        processors=[ResizeToFit(480, 480, upscale=False)],
+        format="JPEG",
+        options={"quality": 80},
+    )
+    cover_medium = ImageSpecField(
+        source="cover",
+        processors=[ResizeToFit(960, 960, upscale=False)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+    author = models.CharField(_("author"), max_length=120, blank=True)
+    source = models.CharField(
+        _("source prefix"),
+        max_length=40,
+        blank=True,
+        help_text=_('Shown before the lead, e.g. "HNP".'),
+    )
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="unique_article_slug")
+        ]
+        indexes = [
+            models.Index(
+                fields=["site", "status", "-published_at"], name="article_site_listing"
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at"],
+                name="article_category_listing",
+            ),
+            GinIndex(
+                SearchVector("search_text", config="simple"), name="article_search"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.site_id, self.title, self.pk)
+        self.search_text = search_normalize(
+            " ".join([self.title, self.lead, strip_tags(self.body)])
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.category_id and self.site_id and self.category.site_id != self.site_id:
+            raise ValidationError(
+                {"category": _("The category belongs to another unit.")}
+            )
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )

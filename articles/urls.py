@@ -1,0 +1,9 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+urlpatterns = [
+    path("chuyen-muc/<slug:slug>/", views.category_detail, name="category"),
+    path("tin-tuc/<slug:slug>/", views.article_detail, name="detail"),
+]

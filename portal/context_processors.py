@@ -1,0 +1,30 @@
+from django.core.cache import cache
+
+from articles.models import Category
+from portal.models import UnitProfile
+
+UNIT_CACHE_SECONDS = 300
+
+
+def unit_cache_key(site_id):
+    return f"portal:unit:{site_id}"
+
+
+def unit(request):
+    """The unit profile (footer) and the menu of the request's site.
+
+    Both change rarely and appear on every page, so they are read once into the
+    shared cache and dropped from it whenever one of them is saved.
+    """
+    site = getattr(request, "site", None)
+    if site is None:
+        return {}
+    key = unit_cache_key(site.pk)
+    data = cache.get(key)
+    if data is None:
+        data = {
+            "unit": UnitProfile.objects.filter(site=site).first(),
+            "menu": list(Category.objects.for_site(site).menu()),
+        }
+        cache.set(key, data, UNIT_CACHE_SECONDS)
+    return {**data, "site": site}

@@ -1,0 +1,49 @@
+from django.contrib.sites.models import Site
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitProfile(models.Model):
+    """The local government unit behind a site: what the footer of every page shows."""
+
+    site = models.OneToOneField(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="unit_profile",
+        verbose_name=_("site"),
+    )
+    name = models.CharField(
+        _("unit name"),
+        max_length=200,
+        help_text=_(
+            "As it is written on the portal, e.g. PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN."
+        ),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    responsible_person = models.CharField(
+        _("person responsible for content"), max_length=200, blank=True
+    )
+    copyright = models.CharField(_("copyright line"), max_length=300, blank=True)
+    phones = models.TextField(
+        _("phone numbers"), blank=True, help_text=_("One per line.")
+    )
+    emails = models.TextField(
+        _("e-mail addresses"), blank=True, help_text=_("One per line.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="unit/", blank=True)
+    banner = models.ImageField(_("banner"), upload_to="unit/", blank=True)
+
+    class Meta:
+        verbose_name = _("unit profile")
+        verbose_name_plural = _("unit profiles")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_list(self):
+        return [line.strip() for line in self.phones.splitlines() if line.strip()]
+
+    @property
+    def email_list(self):
+        return [line.strip() for line in self.emails.splitlines() if line.strip()]

@@ -1,0 +1,19 @@
+from django.contrib.sites.models import Site
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from articles.models import Category
+from portal.context_processors import unit_cache_key
+from portal.models import UnitProfile
+
+
+@receiver([post_save, post_delete], sender=UnitProfile)
+@receiver([post_save, post_delete], sender=Category)
+def forget_unit_context(sender, instance, **kwargs):
+    cache.delete(unit_cache_key(instance.site_id))
+
+
+@receiver([post_save, post_delete], sender=Site)
+def forget_site_context(sender, instance, **kwargs):
+    cache.delete(unit_cache_key(instance.pk))

@@ -1,0 +1,34 @@
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+from articles.models import Article
+from portal.context_processors import unit as unit_context
+
+FEATURED = 5
+PER_SECTION = 5
+
+
+def home(request):
+    published = Article.objects.for_site(request.site).published().for_listing()
+    featured = list(published.filter(featured=True).newest_first()[:FEATURED])
+    by_section = {}
+    for article in published.latest_per_section(PER_SECTION):
+        by_section.setdefault(article.section_id, []).append(article)
+    sections = [
+        (category, by_section[category.pk])
+        for category in unit_context(request)["menu"]
+        if category.pk in by_section
+    ]
+    return render(
+        request, "portal/home.html", {"featured": featured, "sections": sections}
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without context processors: the database may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

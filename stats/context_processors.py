@@ -1,0 +1,3 @@
+def counter(request):
+    """Placeholder: the visitor counter block (issue 4)."""
+    return {}

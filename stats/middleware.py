@@ -1,0 +1,8 @@
+class VisitCounterMiddleware:
+    """Placeholder: counts visits and page views (issue 4)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)

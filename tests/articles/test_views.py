@@ -1,0 +1,153 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_category, make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_page_shows_title_time_lead_body_byline_and_source(client, site):
+    article = make_article(
+        title="Huyện ủy Thường Tín triển khai công tác xây dựng Đảng năm 2021",
+        lead="Sáng 08/01, Huyện ủy Thường Tín tổ chức hội nghị.",
+        source="HNP",
+        author="Trường Giang",
+        published_at=timezone.make_aware(timezone.datetime(2021, 1, 8, 16, 4)),
+    )
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1" in html and article.title in html
+    assert "16:04 08/01/2021" in html
+    assert "HNP - " in html
+    assert "Trường Giang" in html
+    assert '<html lang="vi">' in html
+
+
+def test_other_news_lists_eight_newest_of_the_category_with_dates(client, site):
+    category = make_category()
+    article = make_article(category=category, published_at=timezone.now())
+    others = [
+        make_article(category=category, published_at=timezone.now() - timedelta(days=d))
+        for d in range(1, 11)
+    ]
+    html = client.get(article.get_absolute_url()).content.decode()
+    for other in others[:8]:
+        assert other.title in html
+        assert (
+            f"({other.published_at.astimezone(timezone.get_current_timezone()):%d/%m/%Y})"
+            in html
+        )
+    for other in others[8:]:
+        assert other.title not in html
+
+
+def test_newer_and_older_links(client, site):
+    category = make_category()
+    old, middle, new = (
+        make_article(category=category, published_at=timezone.now() - timedelta(days=d))
+        for d in (3, 2, 1)
+    )
+    response = client.get(middle.get_absolute_url())
+    assert response.context["newer"] == new
+    assert response.context["older"] == old
+
+
+def test_drafts_and_future_articles_are_invisible(client, site):
+    category = make_category()
+    draft = make_article(category=category, status=Article.Status.DRAFT)
+    future = make_article(
+        category=category, published_at=timezone.now() + timedelta(days=1)
+    )
+    visible = make_article(category=category)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(future.get_absolute_url()).status_code == 404
+    for url in ("/", category.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert visible.title in html
+        assert draft.title not in html
+        assert future.title not in html
+
+
+def test_category_page_is_paginated_newest_first(client, site):
+    category = make_category()
+    articles = [
+        make_article(
+            category=category, published_at=timezone.now() - timedelta(hours=h)
+        )
+        for h in range(20)
+    ]
+    first = client.get(category.get_absolute_url())
+    assert list(first.context["page"]) == articles[:15]
+    second = client.get(category.get_absolute_url() + "?page=2")
+    assert list(second.context["page"]) == articles[15:]
+
+
+def test_subcategory_articles_show_on_the_parent_category(client, site):
+    parent = make_category(name="Tin tức")
+    child = make_category(name="Tin xã", parent=parent)
+    article = make_article(category=child)
+    assert article.title in client.get(parent.get_absolute_url()).content.decode()
+
+
+def test_home_shows_featured_and_latest_of_each_category(client, site):
+    first, second = make_category(name="Xây dựng Đảng"), make_category(name="Văn hóa")
+    featured = make_article(category=first, featured=True)
+    latest = [make_article(category=second) for _ in range(6)]
+    html = client.get("/").content.decode()
+    assert featured.title in html
+    assert "Xây dựng Đảng" in html and "Văn hóa" in html
+    assert all(a.title in html for a in latest[:5])
+    assert latest[5].title not in html
+
+
+def test_unit_profile_is_the_footer_of_every_page(client, site):
+    make_unit()
+    article = make_article()
+    for url in (
+        "/",
+        article.category.get_absolute_url(),
+        article.get_absolute_url(),
+        "/khong-co/",
+    ):
+        html = client.get(url).content.decode()
+        assert "PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN" in html
+        assert "511 Ba Tháng Hai" in html
+        assert "Dương Anh Tuấn - Chủ tịch UBND phường" in html
+        assert "0914.266.628" in html and "datuan.tnmt@gmail.com" in html
+
+
+def test_footer_follows_a_profile_edit_at_once(client, site):
+    unit = make_unit()
+    client.get("/")
+    unit.name = "XÃ VĨNH TẾ"
+    unit.save()
+    assert "XÃ VĨNH TẾ" in client.get("/").content.decode()
+
+
+def test_vietnamese_404_page(client, site):
+    response = client.get("/tin-tuc/khong-ton-tai/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Bỏ qua để đến nội dung chính" in html
+    assert "Không tìm thấy trang" in html
+
+
+@pytest.mark.parametrize("count", [1, 300])
+def test_pages_run_a_constant_number_of_queries(
+    client, site, django_assert_max_num_queries, count
+):
+    """Home, category and article pages stay within 10 queries at any size."""
+    make_unit()
+    categories = [make_category() for _ in range(3)]
+    articles = [
+        make_article(category=categories[i % 3], featured=i % 10 == 0)
+        for i in range(count)
+    ]
+    for url in ("/", categories[0].get_absolute_url(), articles[0].get_absolute_url()):
+        client.get(url)  # warm the shared cache like any visited page
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,48 @@
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from tests.factories import default_site
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache(request, django_db_blocker):
+    """Empty the shared cache around tests that commit (the others roll it back)."""
+    commits = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if commits:
+        with django_db_blocker.unblock():
+            cache.clear()
+    yield
+    if commits:
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_media_root():
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def site(db):
+    return default_site()
+
+
+@pytest.fixture
+def staff_user(db, site, django_user_model):
+    """An editor of the default site with every permission on articles."""
+    from django.contrib.auth.models import Permission
+
+    from articles.models import SiteStaff
+
+    user = django_user_model.objects.create_user(
+        "bientap", password="mat-khau-rat-dai-123", is_staff=True
+    )
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="articles")
+    )
+    SiteStaff.objects.create(site=site, user=user)
+    return user
