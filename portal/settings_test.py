@@ -8,6 +8,8 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-use-0123
 from portal.settings import *  # noqa: E402,F403
 from portal.settings import BASE_DIR  # noqa: E402
 
+# Several test runs may share one server (CI, parallel work): name the test database.
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_portal")}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
