@@ -28,7 +28,7 @@ lint: install
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .
 
 check: install
-	@$(WITH_DB) \
+	@$(WITH_DB) export DJANGO_SETTINGS_MODULE=portal.settings_test; \
 	$(PY) manage.py check --fail-level WARNING && \
 	$(PY) manage.py makemigrations --check --dry-run
 

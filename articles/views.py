@@ -1,8 +1,10 @@
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
+from articles.sitemaps import ArticleSitemap, CategorySitemap
 
 PER_PAGE = 15
 OTHER_NEWS = 8
@@ -62,3 +64,12 @@ def neighbour(articles, article, *, newer):
         .order_by(*ordering)
         .first()
     )
+
+
+def sitemap(request):
+    """Django's sitemap view, with sitemaps of the request's site only."""
+    sitemaps = {
+        "articles": ArticleSitemap(request.site),
+        "categories": CategorySitemap(request.site),
+    }
+    return django_sitemap(request, sitemaps=sitemaps)

@@ -1,3 +1,4 @@
+from django.contrib.sites import models as sites_models
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -20,4 +21,8 @@ class SiteMiddleware:
                 status=404,
             )
         request.site = site
+        # Django's own get_current_site() (feeds, sitemaps, auth e-mails) looks
+        # here first; refreshed on every request, so it always agrees with us.
+        # (SiteManager.clear_cache() rebinds the dict: look it up each time.)
+        sites_models.SITE_CACHE[request.get_host()] = site
         return self.get_response(request)
