@@ -8,6 +8,8 @@ from portal import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("tim-kiem/", views.search, name="search"),
+    path("robots.txt", views.robots_txt),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("admin/thong-ke/", include("stats.urls")),

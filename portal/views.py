@@ -1,4 +1,5 @@
-from django.http import HttpResponseServerError
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
@@ -7,6 +8,7 @@ from portal.context_processors import unit as unit_context
 
 FEATURED = 5
 PER_SECTION = 5
+SEARCH_PER_PAGE = 15
 
 
 def home(request):
@@ -23,6 +25,27 @@ def home(request):
     return render(
         request, "portal/home.html", {"featured": featured, "sections": sections}
     )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    page = None
+    if query:
+        results = (
+            Article.objects.for_site(request.site)
+            .published()
+            .search(query)
+            .for_listing()
+            .newest_first()
+        )
+        page = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "portal/search.html", {"query": query, "page": page})
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /captcha/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def page_not_found(request, exception=None):

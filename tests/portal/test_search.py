@@ -1,0 +1,51 @@
+import pytest
+
+from articles.models import Article
+from tests.factories import make_article, make_category, make_site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_without_accents_finds_accented_titles(client, site):
+    hit = make_article(title="Đảng ủy xã Vĩnh Tế sơ kết quý I", lead="")
+    miss = make_article(title="Trao học bổng khuyến học", lead="")
+    html = client.get("/tim-kiem/", {"q": "dang uy"}).content.decode()
+    assert hit.title in html and miss.title not in html
+    assert "1 kết quả" in html
+
+
+def test_search_hides_drafts_and_other_sites(client, site):
+    site.domain = "testserver"
+    site.save()
+    make_article(title="Hội nghị nháp", status=Article.Status.DRAFT)
+    make_article(
+        category=make_category(site=make_site("xa-khac.example.test")),
+        title="Hội nghị xã khác",
+    )
+    response = client.get("/tim-kiem/", {"q": "hoi nghi"})
+    assert response.context["page"].paginator.count == 0
+
+
+def test_empty_search_shows_the_form_only(client, site):
+    response = client.get("/tim-kiem/")
+    assert response.status_code == 200
+    assert response.context["page"] is None
+    assert 'for="search-page-q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_search_runs_a_constant_number_of_queries(
+    client, site, django_assert_max_num_queries, count
+):
+    category = make_category()
+    for _ in range(count):
+        make_article(category=category, title="Hội nghị tổng kết công tác")
+    client.get("/tim-kiem/", {"q": "hoi nghi"})
+    with django_assert_max_num_queries(10):
+        client.get("/tim-kiem/", {"q": "hoi nghi"})
+
+
+def test_robots_txt_points_at_the_sitemap(client, site):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
