@@ -82,7 +82,11 @@ class Category(models.Model):
         ordering = ["position", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["site", "slug"], name="unique_category_slug"
+                fields=["site", "slug"],
+                name="unique_category_slug",
+                violation_error_message=_(
+                    "This unit already has a category with this slug."
+                ),
             )
         ]
 
@@ -249,7 +253,13 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["site", "slug"], name="unique_article_slug")
+            models.UniqueConstraint(
+                fields=["site", "slug"],
+                name="unique_article_slug",
+                violation_error_message=_(
+                    "This unit already has an article with this slug."
+                ),
+            )
         ]
         indexes = [
             models.Index(

@@ -150,3 +150,15 @@ def test_editor_upload_refuses_bad_files_in_vietnamese(
     response = upload(client, file)
     assert response.status_code == 400
     assert message in json.loads(response.content)["error"]["message"]
+
+
+def test_a_slug_already_used_on_the_site_is_a_form_error(client, staff_user, site):
+    """Not an IntegrityError: the (site, slug) constraint is checked by the form."""
+    category = make_category()
+    client.force_login(staff_user)
+    data = article_form(category, slug="hoi-nghi")
+    assert client.post("/admin/articles/article/add/", data).status_code == 302
+    response = client.post("/admin/articles/article/add/", data)
+    assert response.status_code == 200
+    assert "đã có bài viết với đường dẫn này" in response.content.decode()
+    assert Article.objects.count() == 1
