@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
+from articles.admin_scoping import user_can_manage_site
 from articles.models import Article, Category
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 
@@ -29,8 +30,14 @@ def category_detail(request, slug):
 
 def article_detail(request, slug):
     site_articles = Article.objects.for_site(request.site).published()
+    # The unit's staff may preview drafts and scheduled articles before publishing.
+    viewable = (
+        Article.objects.for_site(request.site)
+        if user_can_manage_site(request.user, request.site)
+        else site_articles
+    )
     article = get_object_or_404(
-        site_articles.select_related("category", "category__parent"), slug=slug
+        viewable.select_related("category", "category__parent"), slug=slug
     )
     same_category = site_articles.filter(category_id=article.category_id)
     return render(

@@ -151,3 +151,20 @@ def test_pages_run_a_constant_number_of_queries(
         client.get(url)  # warm the shared cache like any visited page
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_unit_staff_can_preview_a_draft(client, site, staff_user):
+    draft = make_article(status=Article.Status.DRAFT)
+    client.force_login(staff_user)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Bản xem trước" in response.content.decode()
+
+
+def test_staff_of_another_unit_cannot_preview_a_draft(client, site, django_user_model):
+    draft = make_article(status=Article.Status.DRAFT)
+    outsider = django_user_model.objects.create_user(
+        "ngoai", password="x", is_staff=True
+    )
+    client.force_login(outsider)
+    assert client.get(draft.get_absolute_url()).status_code == 404
