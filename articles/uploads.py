@@ -55,5 +55,6 @@ def upload_image(request):
             urls[str(width)] = rendition.url
     finally:
         source.close()
-    # CKEditor 5 turns "urls" into <img srcset>; "url" serves older adapters.
-    return JsonResponse({"url": urls["default"], "urls": urls})
+    # CKEditor 5's upload adapter turns "urls" into <img srcset> (only when the
+    # answer has no "url" key, which would win).
+    return JsonResponse({"urls": urls})
