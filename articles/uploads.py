@@ -32,6 +32,23 @@ def _json_error(message, status):
     return JsonResponse({"error": {"message": message}}, status=status)
 
 
+def store_image(upload, folder=None):
+    """Save a checked image and its renditions; answer their URLs by width."""
+    folder = folder or f"uploads/{timezone.now():%Y/%m}"
+    ext = PurePosixPath(upload.name).suffix.lower() or ".jpg"
+    name = default_storage.save(f"{folder}/{uuid.uuid4().hex}{ext}", upload)
+    urls = {"default": default_storage.url(name)}
+    source = default_storage.open(name)
+    try:
+        for width in RENDITION_WIDTHS:
+            rendition = ImageCacheFile(_Width(source, width))
+            rendition.generate()
+            urls[str(width)] = rendition.url
+    finally:
+        source.close()
+    return urls
+
+
 @require_POST
 @staff_member_required
 def upload_image(request):
@@ -42,19 +59,7 @@ def upload_image(request):
         validate_image_file(upload)
     except ValidationError as error:
         return _json_error(error.messages[0], 400)
-    ext = PurePosixPath(upload.name).suffix.lower() or ".jpg"
-    name = default_storage.save(
-        f"uploads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}", upload
-    )
-    urls = {"default": default_storage.url(name)}
-    source = default_storage.open(name)
-    try:
-        for width in RENDITION_WIDTHS:
-            rendition = ImageCacheFile(_Width(source, width))
-            rendition.generate()
-            urls[str(width)] = rendition.url
-    finally:
-        source.close()
+    urls = store_image(upload)
     # CKEditor 5's upload adapter turns "urls" into <img srcset> (only when the
     # answer has no "url" key, which would win).
     return JsonResponse({"urls": urls})
