@@ -1,6 +1,6 @@
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.shortcuts import get_object_or_404, render
 
 from articles.admin_scoping import user_can_manage_site
@@ -40,6 +40,7 @@ def article_detail(request, slug):
         viewable.select_related("category", "category__parent"), slug=slug
     )
     same_category = site_articles.filter(category_id=article.category_id)
+    newer, older = neighbours(same_category, article)
     return render(
         request,
         "articles/article_detail.html",
@@ -50,27 +51,37 @@ def article_detail(request, slug):
                 .for_listing()
                 .newest_first()[:OTHER_NEWS]
             ),
-            "newer": neighbour(same_category, article, newer=True),
-            "older": neighbour(same_category, article, newer=False),
+            "newer": newer,
+            "older": older,
         },
     )
 
 
-def neighbour(articles, article, *, newer):
-    """The next newer (or older) article, ordered by date then id."""
+def neighbours(articles, article):
+    """The next newer and next older article (by date, then id), in one query."""
     at, pk = article.published_at, article.pk
-    if newer:
-        after = Q(published_at__gt=at) | Q(published_at=at, id__gt=pk)
-        ordering = ("published_at", "id")
-    else:
-        after = Q(published_at__lt=at) | Q(published_at=at, id__lt=pk)
-        ordering = ("-published_at", "-id")
-    return (
-        articles.filter(after)
-        .only("title", "slug", "published_at")
-        .order_by(*ordering)
-        .first()
+    fields = ("id", "title", "slug", "published_at", "side")
+
+    def side(name, after, ordering):
+        return (
+            articles.filter(after)
+            .annotate(side=Value(name))
+            .only(*fields[:-1])
+            .order_by(*ordering)[:1]
+        )
+
+    newer = side(
+        "newer",
+        Q(published_at__gt=at) | Q(published_at=at, id__gt=pk),
+        ("published_at", "id"),
     )
+    older = side(
+        "older",
+        Q(published_at__lt=at) | Q(published_at=at, id__lt=pk),
+        ("-published_at", "-id"),
+    )
+    found = {row.side: row for row in newer.union(older, all=True)}
+    return found.get("newer"), found.get("older")
 
 
 def sitemap(request):

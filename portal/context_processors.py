@@ -19,12 +19,13 @@ def unit(request):
     site = getattr(request, "site", None)
     if site is None:
         return {}
-    key = unit_cache_key(site.pk)
-    data = cache.get(key)
+    # The home view reads the menu too; one cache read per request is enough.
+    data = getattr(request, "_portal_unit", None) or cache.get(unit_cache_key(site.pk))
     if data is None:
         data = {
             "unit": UnitProfile.objects.filter(site=site).first(),
             "menu": list(Category.objects.for_site(site).menu()),
         }
-        cache.set(key, data, UNIT_CACHE_SECONDS)
+        cache.set(unit_cache_key(site.pk), data, UNIT_CACHE_SECONDS)
+    request._portal_unit = data
     return {**data, "site": site}
