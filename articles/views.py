@@ -60,25 +60,18 @@ def article_detail(request, slug):
 def neighbours(articles, article):
     """The next newer and next older article (by date, then id), in one query."""
     at, pk = article.published_at, article.pk
-    fields = ("id", "title", "slug", "published_at", "side")
-
-    def side(name, after, ordering):
-        return (
-            articles.filter(after)
-            .annotate(side=Value(name))
-            .only(*fields[:-1])
-            .order_by(*ordering)[:1]
+    # A plain range on published_at (not an OR) lets each side start its index
+    # scan at the article itself; the exclude settles ties on the same minute.
+    newer = articles.filter(published_at__gte=at).exclude(published_at=at, id__lte=pk)
+    older = articles.filter(published_at__lte=at).exclude(published_at=at, id__gte=pk)
+    newer, older = (
+        queryset.annotate(side=Value(name))
+        .only("title", "slug", "published_at")
+        .order_by(*ordering)[:1]
+        for queryset, name, ordering in (
+            (newer, "newer", ("published_at", "id")),
+            (older, "older", ("-published_at", "-id")),
         )
-
-    newer = side(
-        "newer",
-        Q(published_at__gt=at) | Q(published_at=at, id__gt=pk),
-        ("published_at", "id"),
-    )
-    older = side(
-        "older",
-        Q(published_at__lt=at) | Q(published_at=at, id__lt=pk),
-        ("-published_at", "-id"),
     )
     found = {row.side: row for row in newer.union(older, all=True)}
     return found.get("newer"), found.get("older")

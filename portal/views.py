@@ -14,12 +14,13 @@ SEARCH_PER_PAGE = 15
 def home(request):
     published = Article.objects.for_site(request.site).published().for_listing()
     featured = list(published.filter(featured=True).newest_first()[:FEATURED])
+    menu = unit_context(request)["menu"]
     by_section = {}
-    for article in published.latest_per_section(PER_SECTION):
+    for article in published.latest_per_section(menu, PER_SECTION):
         by_section.setdefault(article.section_id, []).append(article)
     sections = [
         (category, by_section[category.pk])
-        for category in unit_context(request)["menu"]
+        for category in menu
         if category.pk in by_section
     ]
     return render(

@@ -41,4 +41,3 @@ def test_reading_a_demo_article(live_server, page, demo_article, artifacts, widt
     footer = page.locator("footer")
     assert "PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN" in footer.inner_text()
     assert "datuan.tnmt@gmail.com" in footer.inner_text()
-
