@@ -115,7 +115,8 @@ def flush(*, dry_run=False):
         site_id, day = source.removeprefix(f"{PREFIX}day:").split(":")
         with transaction.atomic():
             _add_to_database(int(site_id), date.fromisoformat(day), counts)
-        r.delete(flushing)
+            # Deleted once PostgreSQL holds the counts (a crash before keeps them).
+            transaction.on_commit(lambda key=flushing: r.delete(key))
         moved.append((flushing, counts))
     return moved
 
