@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from articles.admin_scoping import SiteScopedAdmin
@@ -38,4 +39,6 @@ class StatisticsEntry(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not can_view_statistics(request.user):
+            raise PermissionDenied
         return redirect("stats:dashboard")
