@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 # day's rows with ON CONFLICT … SET n = n + …, so concurrent page views never
 # lose an increment. Every statement takes its row locks in the same order.
 RECORD_SQL = """
-WITH activity AS (
+WITH commit_mode AS (
+    SELECT set_config('synchronous_commit', %(commit_mode)s, true)
+), activity AS (
     INSERT INTO stats_visitoractivity AS a
         (site_id, visitor, last_seen, visit_started, visit_page_views, is_mobile)
     VALUES (%(site)s, %(visitor)s, %(now)s, %(now)s, 1, %(mobile)s)
@@ -50,7 +52,7 @@ WITH activity AS (
     SELECT %(site)s, %(day)s, %(referrer)s, 1 WHERE %(referrer)s IS NOT NULL
     ON CONFLICT (site_id, date, host) DO UPDATE SET visits = r.visits + 1
 )
-SELECT new_visit FROM activity
+SELECT new_visit FROM activity, commit_mode
 """
 
 COUNTER_SQL = """
@@ -91,6 +93,7 @@ def record_page_view(view, *, now=None):
         "day": timezone.localdate(now),
         "article": view.article_id,
         "referrer": view.referrer_host,
+        "commit_mode": "off" if settings.STATS_ASYNC_COMMIT else "on",
     }
     with connection.cursor() as cursor:
         cursor.execute(RECORD_SQL, params)
