@@ -240,3 +240,14 @@ def test_views_on_one_site_never_count_for_another(site):
     assert figures(site_a) == (1, 1)
     assert figures(site_b) == (0, 0)
     assert not VisitorActivity.objects.filter(site=site_b).exists()
+
+
+@pytest.mark.parametrize("async_commit", [True, False])
+def test_counting_works_with_either_commit_mode(site, async_commit):
+    """STATS_ASYNC_COMMIT only changes how the statement commits, not what it adds."""
+    with override_settings(STATS_ASYNC_COMMIT=async_commit):
+        assert record_page_view(view(site)) is True
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == ("off" if async_commit else "on")
+    assert figures(site) == (1, 1)
