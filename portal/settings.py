@@ -215,3 +215,6 @@ STATS_ACTIVITY_KEEP_HOURS = int(os.environ.get("STATS_ACTIVITY_KEEP_HOURS", 26))
 # locked for microseconds, not for an fsync. A crash of PostgreSQL (not a
 # restart) may lose the last ~0.6 s of counts; nothing else is affected.
 STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", True)
+# The request header a trusted reverse proxy puts the client's address in
+# (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Hashed for cookie-less visitors only.
+STATS_CLIENT_IP_HEADER = os.environ.get("STATS_CLIENT_IP_HEADER", "")

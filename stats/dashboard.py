@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
+from stats.services import group_digits
 
 PRESETS = (7, 30, 90)
 DEFAULT_DAYS = 30
@@ -123,11 +124,11 @@ def top_referrers(site, start, end, limit=10):
     )
 
 
-def chart(days, width=720, height=240, pad=36):
+def chart(days, width=720, height=240, pad=24, left=56):
     """Geometry of an SVG chart: bars of visits, a line of page views."""
     top = max([d.page_views for d in days] + [d.visits for d in days] + [1])
     scale = nice_ceiling(top)
-    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    inner_w, inner_h = width - left - pad, height - 2 * pad
     step = inner_w / len(days)
     bar_w = max(step * 0.7, 0.5)
 
@@ -136,7 +137,7 @@ def chart(days, width=720, height=240, pad=36):
 
     bars, points = [], []
     for i, day in enumerate(days):
-        x = pad + i * step
+        x = left + i * step
         bars.append(
             {
                 "x": round(x + (step - bar_w) / 2, 2),
@@ -153,12 +154,15 @@ def chart(days, width=720, height=240, pad=36):
         "height": height,
         "bars": bars,
         "line": " ".join(points),
-        "grid": [{"y": round(y(v), 2), "value": v} for v in (0, scale // 2, scale)],
+        "grid": [
+            {"y": round(y(v), 2), "label": group_digits(v)}
+            for v in (0, scale // 2, scale)
+        ],
         "x_labels": [
-            {"x": round(pad + (i + 0.5) * step, 2), "date": days[i].date}
+            {"x": round(left + (i + 0.5) * step, 2), "date": days[i].date}
             for i in label_at
         ],
-        "left": pad,
+        "left": left,
         "right": width - pad,
         "bottom": pad + inner_h,
     }

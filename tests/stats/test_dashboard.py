@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -69,6 +70,22 @@ def test_staff_with_the_permission_see_their_site(client, site, viewer):
     assert 'id="user-tools"' in html  # the admin's chrome
     assert "<svg" in html and '<title id="chart-title">' in html
     assert response.context["totals"]["visits"] == 12
+
+
+def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
+    """SVG coordinates are never localized (no 12,5 nor 1.000 in attributes)."""
+    add_day(site, 0, 1234, 5678)
+    add_day(site, 3, 10, 20)
+    client.force_login(viewer)
+    html = client.get(URL, {"days": 7}).content.decode()
+    bars = re.findall(
+        r'<rect class="bar" x="([^"]+)" y="([^"]+)" width="([^"]+)"', html
+    )
+    assert len(bars) == 7
+    for numbers in bars:
+        assert all(float(n) >= 0 for n in numbers)
+    assert float(bars[-1][1]) < float(bars[3][1])  # today's bar is the tallest
+    assert ">10.000</text>" in html  # the axis labels are for people
 
 
 def test_the_admin_index_links_to_the_dashboard_only_for_readers(
