@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.utils import timezone
 
 COOKIE_NAME = "vid"
@@ -111,7 +112,7 @@ def referrer_host(request):
         host = (urlsplit(referer).hostname or "").lower()
     except ValueError:
         return None
-    own = request.get_host().split(":")[0].lower()
+    own, _port = split_domain_port(request.get_host())
     if not host or host == own or len(host) > 253:
         return None
     return host

@@ -1,5 +1,6 @@
 """Writes of the counters (one SQL statement per page view) and the counter figures."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.numberformat import format as number_format
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 # One statement, so one round trip and one implicit transaction per page view.
 # The activity upsert locks the visitor's row and decides, from the row as
@@ -139,10 +142,15 @@ def counter_cache_key(site_id):
 def counter_rows(site_id):
     """The counter block's (label, "242.904") rows; one cache read when warm."""
     key = counter_cache_key(site_id)
-    values = cache.get(key)
-    if values is None:
-        values = counter_values(site_id)
-        cache.set(key, values, settings.STATS_COUNTER_CACHE_SECONDS)
+    try:
+        values = cache.get(key)
+        if values is None:
+            values = counter_values(site_id)
+            cache.set(key, values, settings.STATS_COUNTER_CACHE_SECONDS)
+    except Exception:
+        # A counter is not worth a broken page (e.g. Redis down): no block.
+        logger.exception("Reading the visitor counter failed")
+        return []
     return [(label, group_digits(values[name])) for name, label in COUNTER_LABELS]
 
 

@@ -1,6 +1,7 @@
 """The counter block on every public page: figures, starting total, cache, sites."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -97,3 +98,13 @@ def test_admin_pages_never_read_the_counter(client, site, admin_user):
         html = client.get("/admin/").content.decode()
     assert 'class="counter"' not in html
     assert not any("stats:counter" in q["sql"] for q in context.captured_queries)
+
+
+def test_a_failing_counter_hides_the_block_and_keeps_the_page(client, site, caplog):
+    with mock.patch(
+        "stats.services.counter_values", side_effect=RuntimeError("redis down")
+    ):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert 'class="counter"' not in response.content.decode()
+    assert "Reading the visitor counter failed" in caplog.text
