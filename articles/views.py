@@ -39,6 +39,7 @@ def article_detail(request, slug):
     article = get_object_or_404(
         viewable.select_related("category", "category__parent"), slug=slug
     )
+    request.stats_article_id = article.pk if article.is_public else None
     same_category = site_articles.filter(category_id=article.category_id)
     newer, older = neighbours(same_category, article)
     return render(

@@ -195,3 +195,26 @@ LOGGING = {
 }
 
 from portal.settings_editor import *  # noqa: E402,F403
+
+# --- Access statistics (stats app) -------------------------------------------
+# Counting can be switched off (the benchmark compares both); "redis" counts in
+# Redis and `manage.py stats_rollup` flushes to PostgreSQL, which stays the record.
+STATS_COUNTING = env_bool("STATS_COUNTING", True)
+STATS_BACKEND = os.environ.get("STATS_BACKEND", "db")
+STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
+if STATS_BACKEND not in {"db", "redis"}:
+    raise ImproperlyConfigured("STATS_BACKEND must be 'db' or 'redis'.")
+if STATS_BACKEND == "redis" and not STATS_REDIS_URL:
+    raise ImproperlyConfigured("STATS_BACKEND=redis needs REDIS_URL.")
+STATS_VISIT_MINUTES = int(os.environ.get("STATS_VISIT_MINUTES", 30))
+STATS_ONLINE_MINUTES = int(os.environ.get("STATS_ONLINE_MINUTES", 5))
+STATS_COUNTER_CACHE_SECONDS = min(60, int(os.environ.get("STATS_COUNTER_CACHE", 60)))
+STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", 400))
+STATS_ACTIVITY_KEEP_HOURS = int(os.environ.get("STATS_ACTIVITY_KEEP_HOURS", 26))
+# Counting commits without waiting for the WAL flush: the hot per-day row is
+# locked for microseconds, not for an fsync. A crash of PostgreSQL (not a
+# restart) may lose the last ~0.6 s of counts; nothing else is affected.
+STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", True)
+# The request header a trusted reverse proxy puts the client's address in
+# (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Hashed for cookie-less visitors only.
+STATS_CLIENT_IP_HEADER = os.environ.get("STATS_CLIENT_IP_HEADER", "")

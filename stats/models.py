@@ -1,0 +1,144 @@
+"""Counters as rows: one per site per day, incremented in the database.
+
+Nothing here holds an IP address or a User-Agent string: a visitor is a key
+(a random-looking salted hash, see stats/counting.py) and a device class.
+All increments are made by stats/services.py in single SQL statements
+(INSERT … ON CONFLICT DO UPDATE SET n = n + …), never read-modify-write.
+"""
+
+from django.contrib.sites.models import Site
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class VisitorActivity(models.Model):
+    """The last page view of a visitor on a site: decides visits and "online now".
+
+    Short-lived: `stats_rollup` deletes rows not seen for a day.
+    """
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    visitor = models.CharField(_("visitor key"), max_length=40)
+    last_seen = models.DateTimeField(_("last seen"))
+    visit_started = models.DateTimeField(_("visit started"))
+    # Page views in the current visit; 1 means this page view started a visit,
+    # which the counting statement reads back without comparing timestamps.
+    visit_page_views = models.PositiveIntegerField(default=1)
+    is_mobile = models.BooleanField(_("mobile"), default=False)
+
+    class Meta:
+        verbose_name = _("visitor activity")
+        verbose_name_plural = _("visitor activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "visitor"], name="stats_activity_site_visitor"
+            )
+        ]
+        indexes = [
+            # "Online now": count(*) WHERE site_id = … AND last_seen >= …
+            models.Index(fields=["site", "last_seen"], name="stats_activity_online"),
+            # The clean-up: DELETE … WHERE last_seen < …
+            models.Index(fields=["last_seen"], name="stats_activity_last_seen"),
+        ]
+
+    def __str__(self):
+        return f"{self.visitor} @ {self.site_id}"
+
+
+class DailySiteStats(models.Model):
+    """Visits and page views of one site on one day (kept forever: tiny)."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("date"))
+    visits = models.PositiveIntegerField(_("visits"), default=0)
+    page_views = models.PositiveIntegerField(_("page views"), default=0)
+    mobile_visits = models.PositiveIntegerField(_("mobile visits"), default=0)
+
+    class Meta:
+        verbose_name = _("access statistics")
+        verbose_name_plural = _("access statistics")
+        ordering = ["-date"]
+        permissions = [("view_statistics", _("Can view access statistics"))]
+        constraints = [
+            # Also the index of every read: WHERE site_id = … AND date …
+            models.UniqueConstraint(fields=["site", "date"], name="stats_daily_site")
+        ]
+
+    def __str__(self):
+        return f"{self.site_id} {self.date}: {self.visits}"
+
+
+class DailyArticleViews(models.Model):
+    """Views of one article on one day: the "most read" list of the dashboard."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("date"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily article views")
+        verbose_name_plural = _("daily article views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "date"], name="stats_daily_article"
+            )
+        ]
+        indexes = [
+            # Most read in a range: WHERE site_id = … AND date BETWEEN … GROUP BY
+            models.Index(fields=["site", "date"], name="stats_article_site_date"),
+            models.Index(fields=["date"], name="stats_article_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} {self.date}: {self.views}"
+
+
+class DailyReferrer(models.Model):
+    """Arrivals from another host (host only: no path, no query) on one day."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("date"))
+    host = models.CharField(_("host"), max_length=253)
+    visits = models.PositiveIntegerField(_("visits"), default=0)
+
+    class Meta:
+        verbose_name = _("daily referrer")
+        verbose_name_plural = _("daily referrers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "date", "host"], name="stats_daily_referrer"
+            )
+        ]
+        indexes = [models.Index(fields=["date"], name="stats_referrer_date")]
+
+    def __str__(self):
+        return f"{self.host} {self.date}: {self.visits}"
+
+
+class SiteCounterSettings(models.Model):
+    """Per-site counter settings: the total carried over from an old portal."""
+
+    site = models.OneToOneField(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="counter_settings",
+        verbose_name=_("site"),
+    )
+    starting_total = models.PositiveBigIntegerField(
+        _("starting total"),
+        default=0,
+        help_text=_(
+            "Visits counted before this portal, e.g. by the unit's old portal; "
+            "added to the total shown on every page."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("visitor counter settings")
+        verbose_name_plural = _("visitor counter settings")
+
+    def __str__(self):
+        return str(self.site)

@@ -1,0 +1,144 @@
+"""What counts as a page view, and who the visitor is (without keeping who they are).
+
+Decree 13/2023/NĐ-CP: no IP address and no User-Agent string is stored. A visitor
+is a key: the signed first-party cookie `vid` when the browser keeps cookies,
+otherwise a salted SHA-256 of (salt, day, address, User-Agent) that changes
+every day. The cookie is given the key of the visitor's first page view, so
+that page view (sent before we can know whether cookies are kept) and the
+following ones are one visitor. The device class (mobile or not) is derived
+from the User-Agent at count time; only that boolean is kept.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http.request import split_domain_port
+from django.utils import timezone
+
+COOKIE_NAME = "vid"
+COOKIE_SALT = "stats.visitor"
+COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+KEY_LENGTH = 32
+
+# Not pages a citizen reads: the admin, files, feeds, machine-read documents.
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/static/",
+    "/media/",
+    "/captcha/",
+    "/ckeditor5/",
+    "/rss",
+    "/sitemap",
+    "/robots.txt",
+    "/favicon",
+    "/.well-known/",
+)
+
+# Well-known crawlers, previewers and HTTP libraries. "headless" is included on
+# purpose: HeadlessChrome is a scraper's (and our own browser tests') browser,
+# not a citizen's, so those page views are not counted.
+BOT_RE = re.compile(
+    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|headless|curl|wget"
+    r"|python-|httpx|aiohttp|go-http|okhttp|java/|libwww|scrapy|httpclient"
+    r"|lighthouse|pingdom|uptime|monitor|phantomjs|selenium|wrk|apachebench",
+    re.IGNORECASE,
+)
+KEY_RE = re.compile(r"[0-9a-f]{%s}" % KEY_LENGTH)  # noqa: UP031
+MOBILE_RE = re.compile(r"mobile|android|iphone|ipod|ipad|opera mini|iemobile", re.I)
+
+
+@dataclass(frozen=True)
+class PageView:
+    site_id: int
+    visitor: str
+    new_cookie: bool
+    is_mobile: bool
+    article_id: int | None
+    referrer_host: str | None
+
+
+def is_countable(request, response):
+    """A public HTML page served with 200 to a GET of a person's browser."""
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if getattr(request, "site", None) is None:
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    # Speculative prefetches are not views (the page may never be shown).
+    purpose = request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
+    if "prefetch" in purpose.lower():
+        return False
+    return not is_bot(request.headers.get("User-Agent", ""))
+
+
+def is_bot(user_agent):
+    # No User-Agent at all is a script, not a browser.
+    return not user_agent.strip() or bool(BOT_RE.search(user_agent))
+
+
+def daily_hash(address, user_agent, day):
+    """The stand-in for a visitor without a cookie; another key every day."""
+    text = f"{settings.VISITOR_HASH_SALT}|{day.isoformat()}|{address}|{user_agent}"
+    return hashlib.sha256(text.encode()).hexdigest()[:KEY_LENGTH]
+
+
+def visitor_key(request, now):
+    """(key, new_cookie): the cookie's key, else the daily hash (to be set as cookie)."""
+    key = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
+    if key and KEY_RE.fullmatch(key):
+        return key, False
+    # Behind a reverse proxy, REMOTE_ADDR is the proxy's: STATS_CLIENT_IP_HEADER
+    # names the header the proxy sets (e.g. HTTP_X_REAL_IP); only ever hashed.
+    header = settings.STATS_CLIENT_IP_HEADER
+    address = (header and request.META.get(header, "").split(",")[0].strip()) or (
+        request.META.get("REMOTE_ADDR", "")
+    )
+    user_agent = request.headers.get("User-Agent", "")
+    return daily_hash(address, user_agent, timezone.localdate(now)), True
+
+
+def referrer_host(request):
+    """The host of an external Referer (never its path or query), else None."""
+    referer = request.headers.get("Referer", "")
+    if not referer:
+        return None
+    try:
+        host = (urlsplit(referer).hostname or "").lower()
+    except ValueError:
+        return None
+    own, _port = split_domain_port(request.get_host())
+    if not host or host == own or len(host) > 253:
+        return None
+    return host
+
+
+def page_view(request, now):
+    key, new_cookie = visitor_key(request, now)
+    article_id = getattr(request, "stats_article_id", None)
+    return PageView(
+        site_id=request.site.pk,
+        visitor=key,
+        new_cookie=new_cookie,
+        is_mobile=bool(MOBILE_RE.search(request.headers.get("User-Agent", ""))),
+        article_id=int(article_id) if article_id else None,
+        referrer_host=referrer_host(request),
+    )
+
+
+def set_visitor_cookie(response, key):
+    response.set_signed_cookie(
+        COOKIE_NAME,
+        key,
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        # Follows the session cookie: secure unless DEBUG (or plain-HTTP tests).
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

@@ -1,0 +1,27 @@
+"""The starting total, edited in the admin for the request's site."""
+
+import pytest
+
+from stats.models import SiteCounterSettings
+from tests.factories import make_site
+
+pytestmark = pytest.mark.django_db
+ADD = "/admin/stats/sitecountersettings/add/"
+
+
+def test_an_administrator_sets_the_starting_total_of_the_site(client, site, admin_user):
+    make_site("khac.example.test")
+    site.domain = "mot.example.test"
+    site.save()
+    client.defaults["HTTP_HOST"] = site.domain
+    client.force_login(admin_user)
+    response = client.post(ADD, {"starting_total": "242904"})
+    assert response.status_code == 302
+    assert SiteCounterSettings.objects.get().site == site
+    assert SiteCounterSettings.objects.get().starting_total == 242904
+    assert client.get(ADD).status_code == 403  # one row per site
+
+
+def test_editors_without_the_permission_cannot_change_it(client, staff_user):
+    client.force_login(staff_user)
+    assert client.get(ADD).status_code == 403

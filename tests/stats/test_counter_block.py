@@ -1,0 +1,110 @@
+"""The counter block on every public page: figures, starting total, cache, sites."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
+from stats.services import counter_values, group_digits
+from tests.factories import make_category, make_site
+from tests.stats.conftest import FIREFOX
+
+pytestmark = pytest.mark.django_db
+
+
+def block(html):
+    start = html.index('<section class="counter"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_numbers_are_grouped_the_vietnamese_way():
+    assert group_digits(242904) == "242.904"
+    assert group_digits(1234567) == "1.234.567"
+    assert group_digits(999) == "999"
+    assert group_digits(0) == "0"
+
+
+def test_the_block_shows_every_figure_with_the_starting_total(client, site):
+    """Total = starting total + every visit; shown as 242.909 in Vietnamese."""
+    today = timezone.localdate()
+    SiteCounterSettings.objects.create(site=site, starting_total=242904)
+    DailySiteStats.objects.create(site=site, date=today, visits=3, page_views=9)
+    DailySiteStats.objects.create(
+        site=site, date=today - timedelta(days=1), visits=2, page_views=2
+    )
+    DailySiteStats.objects.create(
+        site=site, date=today - timedelta(days=400), visits=1000, page_views=5000
+    )
+    month = 3 + (2 if today.day > 1 else 0)
+    html = block(client.get("/").content.decode())
+    assert "Thống kê truy cập" in html
+    for label, value in [
+        ("Đang truy cập", "0"),
+        ("Hôm nay", "3"),
+        ("Hôm qua", "2"),
+        ("Tháng này", str(month)),
+        ("Tổng truy cập", "243.909"),
+    ]:
+        assert f"<dt>{label}</dt><dd>{value}</dd>" in html
+
+
+def test_online_counts_visitors_of_the_last_five_minutes(site):
+    now = timezone.now()
+    for minutes, key in [(0, "a"), (4, "b"), (6, "c"), (60, "d")]:
+        seen = now - timedelta(minutes=minutes)
+        VisitorActivity.objects.create(
+            site=site, visitor=key * 32, last_seen=seen, visit_started=seen
+        )
+    assert counter_values(site.pk, now=now)["online"] == 2
+
+
+def test_the_figures_are_cached_per_site(site):
+    """Warm, the block reads the cache; a new visit shows after the cache expires."""
+    client = Client()
+    client.get("/")
+    DailySiteStats.objects.create(site=site, date=timezone.localdate(), visits=7)
+    with CaptureQueriesContext(connection) as context:
+        html = block(client.get("/").content.decode())
+    assert "<dd>7</dd>" not in html
+    assert not any("stats_" in q["sql"] for q in context.captured_queries)
+    cache.clear()
+    assert "<dt>Hôm nay</dt><dd>7</dd>" in block(client.get("/").content.decode())
+
+
+def test_each_site_shows_its_own_figures(site):
+    site_a = make_site("a.example.test")
+    site_b = make_site("b.example.test")
+    make_category(site=site_a)
+    SiteCounterSettings.objects.create(site=site_a, starting_total=5000)
+    for _ in range(2):
+        Client(HTTP_USER_AGENT=FIREFOX).get("/", HTTP_HOST="a.example.test")
+    cache.clear()
+    html_a = block(Client().get("/", HTTP_HOST="a.example.test").content.decode())
+    html_b = block(Client().get("/", HTTP_HOST="b.example.test").content.decode())
+    assert "<dt>Tổng truy cập</dt><dd>5.001</dd>" in html_a
+    assert "<dt>Tổng truy cập</dt><dd>0</dd>" in html_b
+    assert DailySiteStats.objects.filter(site=site_b).count() == 0
+
+
+def test_admin_pages_never_read_the_counter(client, site, admin_user):
+    client.force_login(admin_user)
+    with CaptureQueriesContext(connection) as context:
+        html = client.get("/admin/").content.decode()
+    assert 'class="counter"' not in html
+    assert not any("stats:counter" in q["sql"] for q in context.captured_queries)
+
+
+def test_a_failing_counter_hides_the_block_and_keeps_the_page(client, site, caplog):
+    with mock.patch(
+        "stats.services.counter_values", side_effect=RuntimeError("redis down")
+    ):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert 'class="counter"' not in response.content.decode()
+    assert "Reading the visitor counter failed" in caplog.text
