@@ -1,6 +1,6 @@
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.shortcuts import get_object_or_404, render
 
 from articles.admin_scoping import user_can_manage_site
