@@ -39,21 +39,29 @@ def article_detail(request, slug):
     article = get_object_or_404(
         viewable.select_related("category", "category__parent"), slug=slug
     )
-    same_category = site_articles.filter(category_id=article.category_id)
     return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "other_news": list(
-                same_category.exclude(pk=article.pk)
-                .for_listing()
-                .newest_first()[:OTHER_NEWS]
-            ),
-            "newer": neighbour(same_category, article, newer=True),
-            "older": neighbour(same_category, article, newer=False),
-        },
+        request, "articles/article_detail.html", article_context(request, article)
     )
+
+
+def article_context(request, article):
+    """What the article page shows around `article` (reused by the comments app to
+    re-show the page with a comment form that has errors)."""
+    same_category = (
+        Article.objects.for_site(request.site)
+        .published()
+        .filter(category_id=article.category_id)
+    )
+    return {
+        "article": article,
+        "other_news": list(
+            same_category.exclude(pk=article.pk)
+            .for_listing()
+            .newest_first()[:OTHER_NEWS]
+        ),
+        "newer": neighbour(same_category, article, newer=True),
+        "older": neighbour(same_category, article, newer=False),
+    }
 
 
 def neighbour(articles, article, *, newer):

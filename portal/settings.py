@@ -195,3 +195,10 @@ LOGGING = {
 }
 
 from portal.settings_editor import *  # noqa: E402,F403
+
+# --- comments app: captcha and abuse limits (comments/) ---------------------------
+CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once
+CAPTCHA_FONT_SIZE = 28
+# django-ratelimit counts in the default (shared) cache, per salted address hash.
+COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", "5/10m")
+COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")
