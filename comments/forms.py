@@ -14,6 +14,9 @@ class CaptchaWidget(CaptchaTextInput):
     # Widgets render through the form renderer, which reads app template
     # directories only (not templates/): hence comments/templates/.
     template_name = "comments/widgets/captcha.html"
+    # One labelled text box (plus a hidden key), not a group: so Django gives the
+    # box aria-describedby for the help text and the error like any other field.
+    use_fieldset = False
 
 
 class CommentForm(forms.ModelForm):
