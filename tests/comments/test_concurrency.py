@@ -1,7 +1,6 @@
 """Votes arriving at the same moment, on real connections (committed transactions)."""
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
@@ -16,16 +15,26 @@ THREADS = 10
 def at_once(calls):
     """Run the callables in threads released together; each closes its connection."""
     barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
 
-    def run(call):
+    def run(index, call):
         try:
             barrier.wait(timeout=10)
-            return call()
+            results[index] = call()
+        except Exception as error:  # re-raised below, in the test's thread
+            results[index] = error
         finally:
             connection.close()
 
-    with ThreadPoolExecutor(len(calls)) as pool:
-        return [future.result() for future in [pool.submit(run, c) for c in calls]]
+    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for result in results:
+        if isinstance(result, Exception):
+            raise result
+    return results
 
 
 @pytest.fixture
