@@ -200,5 +200,7 @@ from portal.settings_editor import *  # noqa: E402,F403
 CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once
 CAPTCHA_FONT_SIZE = 28
 # django-ratelimit counts in the default (shared) cache, per salted address hash.
+# The database cache increments by read-then-write, so a burst may let one or two
+# extra posts through; with REDIS_URL set the counting is atomic.
 COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", "5/10m")
 COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")

@@ -50,6 +50,12 @@
     });
   }
 
+  // A comment form that came back with errors: move focus to its summary, which
+  // lists each problem with a link to the field (the page is already scrolled
+  // there by the #gui-binh-luan fragment of the form's action).
+  var errors = document.getElementById("comment-form-errors");
+  if (errors) errors.focus();
+
   var refresh = document.querySelector("[data-captcha-refresh]");
   if (refresh && window.fetch) {
     refresh.addEventListener("click", function (event) {

@@ -123,6 +123,9 @@ def test_votes_are_rate_limited_per_address(client, article, settings):
     response = vote(Client(), article, 1)
     assert response.status_code == 429
     assert "Có quá nhiều lượt đánh giá" in response.content.decode()
+    limited = vote(Client(), article, 1, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert limited.status_code == 429
+    assert "Có quá nhiều lượt đánh giá" in limited.json()["error"]
     assert Rating.objects.filter(stars=1).count() == 0
     other = Client(REMOTE_ADDR="198.51.100.7")
     assert vote(other, article, 1).status_code == 302
