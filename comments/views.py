@@ -16,8 +16,8 @@ from django_ratelimit.decorators import ratelimit
 from articles.models import Article
 from articles.views import article_context
 from comments import services, visitors
+from comments.feedback import rating_payload
 from comments.forms import CommentForm, RatingForm, kept_values
-from comments.templatetags.comments_tags import rating_payload
 
 COMMENT_GROUP = "comments.post"
 
@@ -33,9 +33,9 @@ def public_article(request, slug):
 
 
 def wants_json(request):
-    return request.headers.get(
-        "x-requested-with"
-    ) == "XMLHttpRequest" or "application/json" in request.headers.get("accept", "")
+    """The script's fetch() asks for JSON; a plain form post gets a redirect."""
+    ajax = request.headers.get("x-requested-with") == "XMLHttpRequest"
+    return ajax or "application/json" in request.headers.get("accept", "")
 
 
 def article_page(request, article, form, status=200):

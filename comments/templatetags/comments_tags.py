@@ -8,11 +8,10 @@ fresh captcha key when the form is shown.
 from dataclasses import dataclass
 
 from django import template
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from comments import visitors
 from comments.feedback import article_feedback as feedback_data
+from comments.feedback import rating_text
 from comments.forms import CommentForm
 
 register = template.Library()
@@ -45,27 +44,6 @@ def page_number(value):
         return max(1, int(value))
     except (TypeError, ValueError):
         return 1
-
-
-def rating_text(summary):
-    if not summary.total:
-        return _("Be the first to rate and comment on this article")
-    return ngettext(
-        "Average %(average)s/5 from %(count)s vote",
-        "Average %(average)s/5 from %(count)s votes",
-        summary.total,
-    ) % {"average": summary.average_display, "count": summary.total}
-
-
-def rating_payload(summary):
-    """The JSON the script uses to update the block in place."""
-    return {
-        "counts": {str(n): count for n, count in summary.rows},
-        "total": summary.total,
-        "average": summary.average_display,
-        "mine": summary.mine,
-        "summary": rating_text(summary),
-    }
 
 
 @register.inclusion_tag("comments/feedback.html", takes_context=True)
