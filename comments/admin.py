@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -149,4 +151,12 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
 
     @admin.display(description=_("pending comments"), ordering="pending_comments")
     def pending_comments(self, article):
-        return article.pending_comments
+        if not article.pending_comments:
+            return 0
+        url = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '<a href="{}?trang-thai=pending&amp;article__id__exact={}">{}</a>',
+            url,
+            article.pk,
+            article.pending_comments,
+        )

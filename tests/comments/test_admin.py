@@ -90,12 +90,17 @@ def test_article_list_shows_the_pending_count(client, moderator, article):
     for _ in range(3):
         make_comment(article, status=Status.PENDING)
     make_comment(article, status=Status.APPROVED)
+    make_comment(make_article(), status=Status.PENDING)
     client.force_login(moderator)
     response = client.get("/admin/articles/article/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "bình luận chờ duyệt" in html.lower()
-    assert '<td class="field-pending_comments">3</td>' in html
+    link = f"/admin/comments/comment/?trang-thai=pending&amp;article__id__exact={article.pk}"
+    assert f'<td class="field-pending_comments"><a href="{link}">3</a></td>' in html
+    listed = client.get(link.replace("&amp;", "&"))
+    assert listed.status_code == 200
+    assert listed.context["cl"].result_count == 3
 
 
 def test_staff_of_site_b_never_see_site_a_comments(
