@@ -40,22 +40,30 @@ def article_detail(request, slug):
         viewable.select_related("category", "category__parent"), slug=slug
     )
     request.stats_article_id = article.pk if article.is_public else None
-    same_category = site_articles.filter(category_id=article.category_id)
-    newer, older = neighbours(same_category, article)
     return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "other_news": list(
-                same_category.exclude(pk=article.pk)
-                .for_listing()
-                .newest_first()[:OTHER_NEWS]
-            ),
-            "newer": newer,
-            "older": older,
-        },
+        request, "articles/article_detail.html", article_context(request, article)
     )
+
+
+def article_context(request, article):
+    """What the article page shows around `article` (reused by the comments app to
+    re-show the page with a comment form that has errors)."""
+    same_category = (
+        Article.objects.for_site(request.site)
+        .published()
+        .filter(category_id=article.category_id)
+    )
+    newer, older = neighbours(same_category, article)
+    return {
+        "article": article,
+        "other_news": list(
+            same_category.exclude(pk=article.pk)
+            .for_listing()
+            .newest_first()[:OTHER_NEWS]
+        ),
+        "newer": newer,
+        "older": older,
+    }
 
 
 def neighbours(articles, article):

@@ -218,3 +218,12 @@ STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", True)
 # The request header a trusted reverse proxy puts the client's address in
 # (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Hashed for cookie-less visitors only.
 STATS_CLIENT_IP_HEADER = os.environ.get("STATS_CLIENT_IP_HEADER", "")
+
+# --- comments app: captcha and abuse limits (comments/) ---------------------------
+CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once
+CAPTCHA_FONT_SIZE = 28
+# django-ratelimit counts in the default (shared) cache, per salted address hash.
+# The database cache increments by read-then-write, so a burst may let one or two
+# extra posts through; with REDIS_URL set the counting is atomic.
+COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", "5/10m")
+COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")

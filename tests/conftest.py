@@ -3,6 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 
 from tests.factories import default_site
 
@@ -18,6 +19,9 @@ def _clean_cache(request, django_db_blocker):
     if commits:
         with django_db_blocker.unblock():
             cache.clear()
+            # The test's teardown had closed the connections; this one was opened
+            # again just for the clear and would keep the test database busy.
+            connection.close()
 
 
 @pytest.fixture(scope="session", autouse=True)

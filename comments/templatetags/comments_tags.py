@@ -1,0 +1,74 @@
+"""`{% article_feedback article %}`: the rating block, the comments and the form.
+
+It runs two queries whatever the numbers of votes and comments: one SELECT for
+the ratings and a page of comments (comments/feedback.py), and the INSERT of a
+fresh captcha key when the form is shown.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+
+from comments import visitors
+from comments.feedback import article_feedback as feedback_data
+from comments.feedback import rating_text
+from comments.forms import CommentForm
+
+register = template.Library()
+
+PER_PAGE = 20
+PAGE_PARAM = "binh-luan"
+
+
+@dataclass
+class CommentPage:
+    comments: list
+    number: int
+    total: int
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.total // PER_PAGE))
+
+    @property
+    def numbers(self):
+        return range(1, self.num_pages + 1)
+
+    @property
+    def has_other_pages(self):
+        return self.num_pages > 1
+
+
+def page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+@register.inclusion_tag("comments/feedback.html", takes_context=True)
+def article_feedback(context, article):
+    request = context["request"]
+    if not article.is_public:  # a staff preview: nothing can be posted yet
+        return {"article": article, "public": False}
+    number = page_number(request.GET.get(PAGE_PARAM))
+    data = feedback_data(
+        article,
+        voter=visitors.voter_hash(visitors.voter_cookie_id(request)),
+        start=(number - 1) * PER_PAGE,
+        stop=number * PER_PAGE,
+    )
+    summary = data.summary
+    unit = context.get("unit")
+    return {
+        "public": True,
+        "article": article,
+        "summary": summary,
+        "summary_text": rating_text(summary),
+        "page": CommentPage(data.comments, number, data.total_comments),
+        "page_param": PAGE_PARAM,
+        "form": context.get("comment_form") or CommentForm(),
+        "unit_name": unit.name if unit else context.get("site", request.site).name,
+        "messages": context.get("messages") or [],
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,136 @@
+"""The two POST endpoints under an article: a comment and a star vote.
+
+Both answer with a redirect back to the article (post/redirect/get); a comment
+with errors re-shows the whole article page with the bound form instead.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+
+from articles.models import Article
+from articles.views import article_context
+from comments import services, visitors
+from comments.feedback import rating_payload
+from comments.forms import CommentForm, RatingForm, kept_values
+
+COMMENT_GROUP = "comments.post"
+
+
+def public_article(request, slug):
+    """Only a published article of this host's unit can be rated or commented."""
+    return get_object_or_404(
+        Article.objects.for_site(request.site)
+        .published()
+        .select_related("category", "category__parent"),
+        slug=slug,
+    )
+
+
+def wants_json(request):
+    """The script's fetch() asks for JSON; a plain form post gets a redirect."""
+    ajax = request.headers.get("x-requested-with") == "XMLHttpRequest"
+    return ajax or "application/json" in request.headers.get("accept", "")
+
+
+def article_page(request, article, form, status=200):
+    context = {**article_context(request, article), "comment_form": form}
+    return render(request, "articles/article_detail.html", context, status=status)
+
+
+@require_POST
+def post_comment(request, slug):
+    article = public_article(request, slug)
+    if "refresh_captcha" in request.POST:
+        # The no-JS "new code" button: same page, a fresh captcha, nothing lost.
+        return article_page(
+            request, article, CommentForm(initial=kept_values(request.POST))
+        )
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return article_page(request, article, form)
+    if not form.is_bot:
+        # Counted after validation, so typos and wrong codes cost no quota; the
+        # captcha (one use per key) already bounds how fast anyone can get here.
+        if is_ratelimited(
+            request,
+            group=COMMENT_GROUP,
+            key=visitors.ratelimit_key,
+            rate=settings.COMMENTS_POST_RATE,
+            increment=True,
+        ):
+            form.add_error(
+                None,
+                _(
+                    "You have sent several comments in a short time. Please wait "
+                    "a few minutes and send it again; what you typed is kept below."
+                ),
+            )
+            return article_page(request, article, form, status=429)
+        services.comment_create(
+            article=article,
+            address_hash=visitors.address_hash(request),
+            **{
+                name: form.cleaned_data[name]
+                for name in ("name", "phone", "title", "content")
+            },
+        )
+    # A bot that filled the honeypot gets the same answer as a person, so it has
+    # nothing to learn from; nothing was saved.
+    messages.success(
+        request,
+        _(
+            "Thank you! Your comment is awaiting moderation and will be shown once "
+            "it has been approved."
+        ),
+        extra_tags="inline comment",
+    )
+    return redirect(article.get_absolute_url() + "#binh-luan")
+
+
+@require_POST
+@ratelimit(
+    group="comments.vote",
+    key=visitors.ratelimit_key,
+    rate=lambda group, request: settings.COMMENTS_VOTE_RATE,
+    block=False,
+)
+def rate_article(request, slug):
+    article = public_article(request, slug)
+    if request.limited:
+        message = _("Too many votes from your connection. Please try again later.")
+        if wants_json(request):
+            return JsonResponse({"error": message}, status=429)
+        return render(
+            request,
+            "comments/rate_limited.html",
+            {"article": article, "message": message},
+            status=429,
+        )
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        message = _("Choose from 1 to 5 stars.")
+        if wants_json(request):
+            return JsonResponse({"error": message}, status=400)
+        messages.error(request, message, extra_tags="inline rating")
+        return redirect(article.get_absolute_url() + "#danh-gia")
+    voter_id = visitors.voter_cookie_id(request) or visitors.new_voter_id()
+    summary = services.rating_vote(
+        article=article,
+        voter=visitors.voter_hash(voter_id),
+        address_hash=visitors.address_hash(request),
+        stars=form.cleaned_data["stars"],
+    )
+    thanks = _("Thank you for rating this article.")
+    if wants_json(request):
+        response = JsonResponse({"message": thanks, **rating_payload(summary)})
+    else:
+        messages.success(request, thanks, extra_tags="inline rating")
+        response = redirect(article.get_absolute_url() + "#danh-gia")
+    visitors.remember_voter(response, voter_id)
+    return response
