@@ -1,15 +1,15 @@
 """Who is posting: salted hashes of the address and of a random cookie id.
 
-The address is REMOTE_ADDR. The project has no trusted-proxy setting, so behind a
-reverse proxy every visitor shares the proxy's address: configure the proxy (or a
-WSGI middleware) to put the client's address into REMOTE_ADDR. Reading
-X-Forwarded-For here would let anyone forge an address and dodge the limits.
+The address comes from portal.client.client_address: REMOTE_ADDR, or the header a
+trusted reverse proxy writes (CLIENT_IP_HEADER). It is only ever stored hashed.
 """
 
 import hashlib
 import secrets
 
 from django.conf import settings
+
+from portal.client import client_address
 
 VOTER_COOKIE = "binh_chon"
 VOTER_COOKIE_SALT = "comments.voter"
@@ -18,10 +18,6 @@ VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
 
 def salted_hash(value):
     return hashlib.sha256((settings.VISITOR_HASH_SALT + value).encode()).hexdigest()
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def address_hash(request):

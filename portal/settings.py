@@ -184,6 +184,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# The request header a trusted reverse proxy puts the client's address in (e.g.
+# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used for rate limits and salted hashes only.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
 # Salt for the hashes that stand in for visitors' addresses (never stored raw).
 VISITOR_HASH_SALT = os.environ.get("VISITOR_HASH_SALT", SECRET_KEY)
 
@@ -215,9 +219,6 @@ STATS_ACTIVITY_KEEP_HOURS = int(os.environ.get("STATS_ACTIVITY_KEEP_HOURS", 26))
 # locked for microseconds, not for an fsync. A crash of PostgreSQL (not a
 # restart) may lose the last ~0.6 s of counts; nothing else is affected.
 STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", True)
-# The request header a trusted reverse proxy puts the client's address in
-# (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Hashed for cookie-less visitors only.
-STATS_CLIENT_IP_HEADER = os.environ.get("STATS_CLIENT_IP_HEADER", "")
 
 # --- comments app: captcha and abuse limits (comments/) ---------------------------
 CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once

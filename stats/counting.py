@@ -18,6 +18,8 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from django.utils import timezone
 
+from portal.client import client_address
+
 COOKIE_NAME = "vid"
 COOKIE_SALT = "stats.visitor"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -93,12 +95,7 @@ def visitor_key(request, now):
     key = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
     if key and KEY_RE.fullmatch(key):
         return key, False
-    # Behind a reverse proxy, REMOTE_ADDR is the proxy's: STATS_CLIENT_IP_HEADER
-    # names the header the proxy sets (e.g. HTTP_X_REAL_IP); only ever hashed.
-    header = settings.STATS_CLIENT_IP_HEADER
-    address = (header and request.META.get(header, "").split(",")[0].strip()) or (
-        request.META.get("REMOTE_ADDR", "")
-    )
+    address = client_address(request)  # only ever hashed
     user_agent = request.headers.get("User-Agent", "")
     return daily_hash(address, user_agent, timezone.localdate(now)), True
 

@@ -255,7 +255,7 @@ def test_counting_works_with_either_commit_mode(site, async_commit):
 
 def test_behind_a_proxy_the_configured_header_tells_visitors_apart(site):
     """Two cookie-less browsers behind one proxy address, same User-Agent."""
-    with override_settings(STATS_CLIENT_IP_HEADER="HTTP_X_REAL_IP"):
+    with override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP"):
         for address in ("192.0.2.1", "192.0.2.2", "192.0.2.2"):
             Client(HTTP_USER_AGENT=FIREFOX, HTTP_X_REAL_IP=address).get("/")
     assert figures(site) == (2, 3)

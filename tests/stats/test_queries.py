@@ -57,10 +57,3 @@ def test_the_counter_block_costs_one_cache_read_when_warm(browser, site):
             sqls = queries(browser, url)
         assert len([sql for sql in sqls if "stats:counter:" in sql]) == 1
         assert not any("stats_dailysitestats" in sql for sql in sqls)
-
-
-def test_article_page_total_with_counting(browser, site):
-    """Counted, the article page runs 8 queries: its own 6, the block's, counting's."""
-    url = page_urls(5)[2]
-    browser.get(url)
-    assert len(queries(browser, url)) <= 8
