@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run test lint check chromium messages db-stop bench clean
+.PHONY: install run test lint check chromium messages db-stop bench bench-counting clean
 
 install: $(STAMP)
 
@@ -50,6 +50,10 @@ db-stop:
 
 bench: install
 	@$(WITH_DB) bash bench/run.sh
+
+# The article page with visitor counting on, then off (issue 4's cost).
+bench-counting: install
+	@$(WITH_DB) bash bench/counting.sh
 
 clean: db-stop
 	rm -rf var $(VENV)

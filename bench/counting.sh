@@ -18,13 +18,13 @@ THREADS=${BENCH_THREADS:-4}
 PORT=${BENCH_PORT:-8765}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 
-export DATABASE_URL="${BASE%/*}/$DB"
+export DATABASE_URL
+DATABASE_URL=$($PY bench/database.py "$BASE" "$DB" --fresh)
 export DJANGO_SETTINGS_MODULE=portal.settings DEBUG=0 SECURE_SSL_REDIRECT=0
 export SECRET_KEY=bench-secret-key-not-for-production-0123456789abcdef
 export ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT="$PWD/var/bench-static" LOG_LEVEL=ERROR
 unset REDIS_URL STATS_BACKEND
 
-psql "$BASE" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 $PY manage.py migrate -v0 --noinput
 $PY manage.py createcachetable
 $PY manage.py collectstatic -v0 --noinput
@@ -68,6 +68,10 @@ for _ in $(seq "${BENCH_ROUNDS:-2}"); do
   run 1
   run 0
 done
-psql "$DATABASE_URL" -Atc "SELECT 'counted: ' || sum(page_views) || ' page views, ' \
-  || sum(visits) || ' visits' FROM stats_dailysitestats"
+$PY manage.py shell -v0 -c '
+from django.db.models import Sum
+from stats.models import DailySiteStats
+totals = DailySiteStats.objects.aggregate(Sum("page_views"), Sum("visits"))
+print("counted: {page_views__sum} page views, {visits__sum} visits".format(**totals))'
+
 rm -f "$LUA"

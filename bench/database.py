@@ -1,4 +1,7 @@
-"""Print DATABASE_URL with its database replaced by NAME, creating it if missing."""
+"""Print DATABASE_URL with its database replaced by NAME, creating it if missing.
+
+python bench/database.py URL NAME [--fresh]   (--fresh: drop and re-create it)
+"""
 
 import sys
 
@@ -18,6 +21,12 @@ params = {
 connection = psycopg2.connect(**{k: v for k, v in params.items() if v})
 connection.autocommit = True
 with connection.cursor() as cursor:
+    if "--fresh" in sys.argv[3:]:
+        cursor.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)
+            )
+        )
     cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
     if cursor.fetchone() is None:
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
