@@ -37,6 +37,8 @@ def test_valid_comment_is_saved_pending_and_redirects_with_the_message(client, a
     html = client.get(response.url).content.decode()
     assert MODERATION in html
     assert html.count(MODERATION) == 1  # not repeated at the top of the page
+    # Nor an empty status list left there (hidden by `.messages:empty`).
+    assert '<ul class="messages" role="status"></ul>' in html
     assert comment.title not in html  # pending: not public
 
 
