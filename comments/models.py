@@ -52,7 +52,7 @@ class Comment(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    # sha256 of VISITOR_HASH_SALT + address: lets staff see floods, never the IP.
+    # portal.client.salted_hash of the address: lets staff see floods, never the IP.
     address_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     reply = models.TextField(
@@ -141,7 +141,7 @@ class Rating(models.Model):
         related_name="ratings",
         verbose_name=_("article"),
     )
-    # sha256 of the salt + the random id in the visitor's signed cookie.
+    # portal.client.salted_hash of the random id in the visitor's signed cookie.
     voter = models.CharField(max_length=64)
     address_hash = models.CharField(max_length=64, blank=True)
     stars = models.PositiveSmallIntegerField(_("stars"))

@@ -4,20 +4,15 @@ The address comes from portal.client.client_address: REMOTE_ADDR, or the header 
 trusted reverse proxy writes (CLIENT_IP_HEADER). It is only ever stored hashed.
 """
 
-import hashlib
 import secrets
 
 from django.conf import settings
 
-from portal.client import client_address
+from portal.client import client_address, salted_hash
 
 VOTER_COOKIE = "binh_chon"
 VOTER_COOKIE_SALT = "comments.voter"
 VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
-
-
-def salted_hash(value):
-    return hashlib.sha256((settings.VISITOR_HASH_SALT + value).encode()).hexdigest()
 
 
 def address_hash(request):
@@ -39,7 +34,7 @@ def new_voter_id():
 
 
 def voter_hash(voter_id):
-    return salted_hash("voter:" + voter_id) if voter_id else None
+    return salted_hash("voter", voter_id) if voter_id else None
 
 
 def remember_voter(response, voter_id):
@@ -50,5 +45,6 @@ def remember_voter(response, voter_id):
         max_age=VOTER_COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
-        secure=not settings.DEBUG,
+        # Like the session cookie: HTTPS-only unless DEBUG.
+        secure=settings.SESSION_COOKIE_SECURE,
     )

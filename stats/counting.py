@@ -9,7 +9,6 @@ following ones are one visitor. The device class (mobile or not) is derived
 from the User-Agent at count time; only that boolean is kept.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -18,7 +17,7 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from django.utils import timezone
 
-from portal.client import client_address
+from portal.client import client_address, salted_hash
 
 COOKIE_NAME = "vid"
 COOKIE_SALT = "stats.visitor"
@@ -86,8 +85,7 @@ def is_bot(user_agent):
 
 def daily_hash(address, user_agent, day):
     """The stand-in for a visitor without a cookie; another key every day."""
-    text = f"{settings.VISITOR_HASH_SALT}|{day.isoformat()}|{address}|{user_agent}"
-    return hashlib.sha256(text.encode()).hexdigest()[:KEY_LENGTH]
+    return salted_hash(day.isoformat(), address, user_agent)[:KEY_LENGTH]
 
 
 def visitor_key(request, now):

@@ -39,8 +39,9 @@ def test_counts_and_average_with_a_decimal_comma(client, article):
 
 
 def test_vote_redirects_to_the_rating_block_with_thanks_and_sets_a_cookie(
-    client, article
+    client, article, settings
 ):
+    settings.SESSION_COOKIE_SECURE = True  # as in production (tests run on HTTP)
     response = vote(client, article, 4)
     assert response.status_code == 302
     assert response.url == article.get_absolute_url() + "#danh-gia"
