@@ -184,7 +184,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 def cover_upload_to(instance, filename):
-    return f"covers/{timezone.now():%Y/%m}/{filename}"
+    return f"covers/{timezone.localdate():%Y/%m}/{filename}"
 
 
 class Article(models.Model):

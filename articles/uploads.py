@@ -34,7 +34,7 @@ def _json_error(message, status):
 
 def store_image(upload, folder=None):
     """Save a checked image and its renditions; answer their URLs by width."""
-    folder = folder or f"uploads/{timezone.now():%Y/%m}"
+    folder = folder or f"uploads/{timezone.localdate():%Y/%m}"
     ext = PurePosixPath(upload.name).suffix.lower() or ".jpg"
     name = default_storage.save(f"{folder}/{uuid.uuid4().hex}{ext}", upload)
     urls = {"default": default_storage.url(name)}

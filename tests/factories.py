@@ -1,8 +1,9 @@
 """Small helpers that make rows with sensible defaults: make_article(**overrides)."""
 
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import count
+from zoneinfo import ZoneInfo
 
 from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,12 @@ from articles.models import Article, Category
 from portal.models import UnitProfile
 
 _seq = count(1)
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def vietnam_time(year, month, day, hour=0, minute=0, second=0):
+    """An aware instant given as Vietnamese wall-clock time (UTC+7)."""
+    return datetime(year, month, day, hour, minute, second, tzinfo=VIETNAM)
 
 
 def default_site():

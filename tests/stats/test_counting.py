@@ -17,14 +17,15 @@ from stats.models import (
     VisitorActivity,
 )
 from stats.services import record_page_view
-from tests.factories import make_article, make_category, make_site
+from tests.factories import make_article, make_category, make_site, vietnam_time
 from tests.stats.conftest import FIREFOX
 
 pytestmark = pytest.mark.django_db
 
 
-def today_row(site):
-    return DailySiteStats.objects.filter(site=site, date=timezone.localdate()).first()
+def today_row(site, day=None):
+    day = day or timezone.localdate()
+    return DailySiteStats.objects.filter(site=site, date=day).first()
 
 
 def figures(site):
@@ -56,12 +57,14 @@ def test_a_page_view_of_a_new_visitor_starts_a_visit(browser, site):
 
 def test_a_visit_ends_after_thirty_minutes_without_a_page_view(site):
     """29 minutes apart: the same visit; 31 minutes apart: a new one."""
-    start = timezone.now().replace(hour=12)
+    # A fixed instant in the middle of a Vietnamese day: the four views fall on
+    # one local date whatever the hour the suite runs at.
+    start = vietnam_time(2026, 3, 10, 12)
     assert record_page_view(view(site), now=start) is True
     assert record_page_view(view(site), now=start + timedelta(minutes=29)) is False
     assert record_page_view(view(site), now=start + timedelta(minutes=60)) is True
     assert record_page_view(view(site), now=start + timedelta(minutes=60)) is False
-    row = today_row(site)
+    row = today_row(site, start.date())
     assert (row.visits, row.page_views) == (2, 4)
 
 

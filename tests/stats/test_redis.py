@@ -17,7 +17,7 @@ from django.utils import timezone
 from stats import redis_backend
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
 from stats.services import counter_values, record_page_view
-from tests.factories import make_article
+from tests.factories import make_article, vietnam_time
 from tests.stats.test_counting import view
 
 REDIS_URL = "redis://127.0.0.1:6379/7"
@@ -77,7 +77,7 @@ def test_page_views_go_to_redis_then_to_postgresql(
 def test_counts_after_a_flush_add_up(
     redis_backend_on, site, django_capture_on_commit_callbacks
 ):
-    now = timezone.now().replace(hour=12)
+    now = vietnam_time(2026, 3, 10, 12)
     record_page_view(view(site), now=now)
     rollup(django_capture_on_commit_callbacks)
     record_page_view(view(site), now=now + timedelta(minutes=1))
@@ -88,7 +88,7 @@ def test_counts_after_a_flush_add_up(
 
 
 def test_the_visit_window_in_redis(redis_backend_on, site):
-    start = timezone.now().replace(hour=12)
+    start = vietnam_time(2026, 3, 10, 12)
     assert record_page_view(view(site), now=start) is True
     assert record_page_view(view(site), now=start + timedelta(minutes=29)) is False
     assert record_page_view(view(site), now=start + timedelta(minutes=60)) is True
