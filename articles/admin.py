@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_scoping import SiteScopedAdmin
 from articles.models import Article, Category
+from portal.admin_scoping import SiteScopedAdmin
 
 
 @admin.register(Category)

@@ -16,36 +16,10 @@ from imagekit.processors import ResizeToFit
 from articles.images import SafeImageField
 from articles.sanitize import sanitize_html
 from articles.text import search_normalize, slugify_vi
+from portal.tenancy import SiteQuerySet
 
 
-class SiteStaff(models.Model):
-    """A staff member of one unit: who may use the admin on that unit's host."""
-
-    site = models.ForeignKey(
-        Site, on_delete=models.CASCADE, related_name="staff", verbose_name=_("site")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="staff_sites",
-        verbose_name=_("user"),
-    )
-
-    class Meta:
-        verbose_name = _("unit staff member")
-        verbose_name_plural = _("unit staff members")
-        constraints = [
-            models.UniqueConstraint(fields=["site", "user"], name="unique_site_staff")
-        ]
-
-    def __str__(self):
-        return f"{self.user} @ {self.site}"
-
-
-class CategoryQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
-
+class CategoryQuerySet(SiteQuerySet):
     def menu(self):
         """Top-level menu entries with their sub-categories, in order."""
         return self.filter(in_menu=True, parent__isnull=True).prefetch_related(
@@ -130,10 +104,7 @@ def unique_slug(model, site_id, text, pk=None):
     return slug
 
 
-class ArticleQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
-
+class ArticleQuerySet(SiteQuerySet):
     def published(self):
         """What the public may see: published, and not dated in the future."""
         return self.filter(

@@ -3,9 +3,9 @@ from django.core.paginator import Paginator
 from django.db.models import Value
 from django.shortcuts import get_object_or_404, render
 
-from articles.admin_scoping import user_can_manage_site
 from articles.models import Article, Category
 from articles.sitemaps import ArticleSitemap, CategorySitemap
+from portal.tenancy import set_page_object, user_can_manage_site
 
 PER_PAGE = 15
 OTHER_NEWS = 8
@@ -39,7 +39,8 @@ def article_detail(request, slug):
     article = get_object_or_404(
         viewable.select_related("category", "category__parent"), slug=slug
     )
-    request.stats_article_id = article.pk if article.is_public else None
+    if article.is_public:
+        set_page_object(request, article)
     return render(
         request, "articles/article_detail.html", article_context(request, article)
     )

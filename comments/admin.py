@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.admin import ArticleAdmin
-from articles.admin_scoping import SiteScopedAdmin
 from articles.models import Article
 from comments import services
 from comments.models import Comment
+from portal.admin_scoping import SiteScopedAdmin
 
 
 class StatusFilter(admin.SimpleListFilter):

@@ -8,14 +8,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from portal.tenancy import SiteQuerySet
 
 STARS = range(1, 6)
 
 
-class CommentQuerySet(models.QuerySet):
-    def for_site(self, site):
-        return self.filter(site=site)
-
+class CommentQuerySet(SiteQuerySet):
     def approved(self):
         """What the public may see: approved by the unit's staff."""
         return self.filter(status=Comment.Status.APPROVED)

@@ -3,8 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import SiteStaff
-from portal.models import UnitProfile
+from portal.models import Membership, UnitProfile
 
 User = get_user_model()
 
@@ -35,8 +34,8 @@ class UnitProfileAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class SiteStaffInline(admin.TabularInline):
-    model = SiteStaff
+class MembershipInline(admin.TabularInline):
+    model = Membership
     extra = 1
     verbose_name = _("unit")
     verbose_name_plural = _("units this person works for")
@@ -47,4 +46,4 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    inlines = [SiteStaffInline]
+    inlines = [MembershipInline]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_scoping import user_can_manage_site
+from portal.tenancy import user_can_manage_site
 
 
 class PortalAdminSite(admin.AdminSite):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +48,42 @@ class UnitProfile(models.Model):
     @property
     def email_list(self):
         return [line.strip() for line in self.emails.splitlines() if line.strip()]
+
+
+class Membership(models.Model):
+    """A staff member of one unit, with their role there.
+
+    Who may use the admin on that unit's host; the role says what they may do
+    there (the same person may edit for one unit and approve for another).
+    """
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        APPROVER = "approver", _("Approver")
+        UNIT_ADMIN = "unit_admin", _("Unit administrator")
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("unit"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.EDITOR
+    )
+
+    class Meta:
+        verbose_name = _("unit membership")
+        verbose_name_plural = _("unit memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "user"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.site} ({self.get_role_display()})"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from articles.admin_scoping import SiteScopedAdmin
+from portal.admin_scoping import SiteScopedAdmin
 from stats.models import DailySiteStats, SiteCounterSettings
 from stats.views import can_view_statistics
 

@@ -17,7 +17,9 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from django.utils import timezone
 
+from articles.models import Article
 from portal.client import client_address, salted_hash
+from portal.tenancy import page_object
 
 COOKIE_NAME = "vid"
 COOKIE_SALT = "stats.visitor"
@@ -115,13 +117,14 @@ def referrer_host(request):
 
 def page_view(request, now):
     key, new_cookie = visitor_key(request, now)
-    article_id = getattr(request, "stats_article_id", None)
+    shown = page_object(request)
+    article_id = shown.pk if isinstance(shown, Article) else None
     return PageView(
         site_id=request.site.pk,
         visitor=key,
         new_cookie=new_cookie,
         is_mobile=bool(MOBILE_RE.search(request.headers.get("User-Agent", ""))),
-        article_id=int(article_id) if article_id else None,
+        article_id=article_id,
         referrer_host=referrer_host(request),
     )
 

@@ -40,7 +40,7 @@ def staff_user(db, site, django_user_model):
     """An editor of the default site with every permission on articles."""
     from django.contrib.auth.models import Permission
 
-    from articles.models import SiteStaff
+    from portal.models import Membership
 
     user = django_user_model.objects.create_user(
         "bientap", password="mat-khau-rat-dai-123", is_staff=True
@@ -48,5 +48,5 @@ def staff_user(db, site, django_user_model):
     user.user_permissions.set(
         Permission.objects.filter(content_type__app_label="articles")
     )
-    SiteStaff.objects.create(site=site, user=user)
+    Membership.objects.create(site=site, user=user)
     return user

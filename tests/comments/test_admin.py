@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from articles.models import SiteStaff
 from comments.models import Comment
+from portal.models import Membership
 from tests.comments.conftest import A_HOST, B_HOST
 from tests.comments.test_public_list import make_comment
 from tests.factories import make_article, make_category
@@ -121,7 +121,7 @@ def test_staff_of_site_b_never_see_site_a_comments(
     user.user_permissions.set(
         Permission.objects.filter(content_type__app_label="comments")
     )
-    SiteStaff.objects.create(site=site_b, user=user)
+    Membership.objects.create(site=site_b, user=user)
     client.force_login(user)
     html = client.get(CHANGELIST + "?trang-thai=all", HTTP_HOST=B_HOST).content.decode()
     assert "Của Vĩnh Tế" in html and "Của Tân Lập" not in html

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.models import SiteStaff
+from portal.models import Membership
 from tests.factories import make_article, make_category, make_site, make_unit
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_staff_of_one_unit_cannot_use_the_admin_of_another(
 ):
     tanlap, vinhte = two_units
     user = django_user_model.objects.create_user("canbo", password="x", is_staff=True)
-    SiteStaff.objects.create(site=tanlap, user=user)
+    Membership.objects.create(site=tanlap, user=user)
     client.force_login(user)
     assert client.get("/admin/", HTTP_HOST="tanlap.example.test").status_code == 200
     response = client.get("/admin/", HTTP_HOST="vinhte.example.test")

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from articles.models import SiteStaff
+from portal.models import Membership
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
 from tests.factories import make_article, make_site
 
@@ -31,7 +31,7 @@ def viewer(site, django_user_model):
     """Staff of the default site allowed to read the statistics."""
     user = django_user_model.objects.create_user("thongke", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_statistics"))
-    SiteStaff.objects.create(site=site, user=user)
+    Membership.objects.create(site=site, user=user)
     return user
 
 

@@ -3,13 +3,6 @@
 from django.contrib import admin
 
 
-def user_can_manage_site(user, site):
-    """Superusers manage every unit; other staff the units they are staff of."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    return user.is_superuser or user.staff_sites.filter(site=site).exists()
-
-
 class SiteScopedAdmin(admin.ModelAdmin):
     """Rows of `request.site` only; new rows are created for it."""
 

@@ -1,0 +1,40 @@
+"""Units (sites) and the people who work for them: the layer every app builds on.
+
+A unit is a `django.contrib.sites` Site, resolved from the request's host by
+portal.middleware.SiteMiddleware. Every content row belongs to one site; every
+QuerySet of such rows inherits `for_site()` from here, so "rows of this unit" is
+written once.
+"""
+
+from django.db import models
+
+
+class SiteQuerySet(models.QuerySet):
+    def for_site(self, site):
+        """The rows of one unit (a Site or its id)."""
+        return self.filter(site=site)
+
+
+def user_can_manage_site(user, site):
+    """Superusers manage every unit; other active staff the units they belong to."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    cache = user.__dict__.setdefault("_portal_member_of", {})
+    if site.pk not in cache:
+        cache[site.pk] = user.memberships.filter(site=site).exists()
+    return cache[site.pk]
+
+
+def set_page_object(request, obj):
+    """Record the public object a page shows (an article, a document…).
+
+    Apps below and beside the content apps (stats counts views of it) read
+    `request.page_object` without the content app knowing about them.
+    """
+    request.page_object = obj
+
+
+def page_object(request):
+    return getattr(request, "page_object", None)
