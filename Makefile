@@ -41,9 +41,13 @@ chromium:
 test: install chromium lint check
 	@$(WITH_DB) $(PY) -m pytest $(PYTEST_ARGS)
 
-# Re-extract locale/vi, apply locale/vi/sources/*.json, compile (needs GNU gettext).
+# Re-extract locale/vi/LC_MESSAGES/django.po (the source translators edit) and
+# compile it (needs GNU gettext).
+MAKEMESSAGES_IGNORE := -i '.venv/*' -i 'var/*' -i 'bench/*' -i 'tests/*' -i 'staticfiles/*'
 messages: install
-	@$(WITH_DB) DEBUG=1 $(PY) scripts/i18n.py
+	@export DJANGO_SETTINGS_MODULE=portal.settings_test; \
+	$(PY) manage.py makemessages -l vi --no-obsolete --no-location $(MAKEMESSAGES_IGNORE) && \
+	$(PY) manage.py compilemessages -l vi -i .venv -i var
 
 db-stop:
 	-$(PY) scripts/localdb.py stop

@@ -13,10 +13,10 @@ from django_ckeditor_5.fields import CKEditor5Field
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from articles.images import SafeImageField
-from articles.sanitize import sanitize_html
-from articles.text import search_normalize, slugify_vi
-from portal.tenancy import SiteQuerySet
+from portal.images import SafeImageField
+from portal.sanitize import sanitize_html
+from portal.tenancy import SiteQuerySet, unique_slug
+from portal.text import search_normalize
 
 
 class CategoryQuerySet(SiteQuerySet):
@@ -88,20 +88,6 @@ class Category(models.Model):
                 raise ValidationError(
                     {"parent": _("A category with sub-categories cannot become one.")}
                 )
-
-
-def unique_slug(model, site_id, text, pk=None):
-    """The slug of `text`, with -2, -3… appended when the site already uses it."""
-    base = slugify_vi(text)[:300] or "bai-viet"
-    taken = set(
-        model.objects.filter(site_id=site_id, slug__startswith=base)
-        .exclude(pk=pk)
-        .values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 class ArticleQuerySet(SiteQuerySet):

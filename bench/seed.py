@@ -20,7 +20,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article, Category  # noqa: E402
-from articles.text import search_normalize  # noqa: E402
+from portal.text import search_normalize  # noqa: E402
 from tests.factories import default_site  # noqa: E402
 
 TARGET = int(os.environ.get("BENCH_ARTICLES", 10_000))

@@ -10,6 +10,7 @@ from articles.models import Article
 from comments import services
 from comments.models import Comment
 from portal.admin_scoping import SiteScopedAdmin
+from portal.phone import display_phone
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -61,7 +62,7 @@ class CommentAdmin(SiteScopedAdmin):
     fields = [
         "article",
         "name",
-        "phone",
+        "phone_number",
         "title",
         "content",
         "created_at",
@@ -74,7 +75,7 @@ class CommentAdmin(SiteScopedAdmin):
     readonly_fields = [
         "article",
         "name",
-        "phone",
+        "phone_number",
         "title",
         "content",
         "created_at",
@@ -88,6 +89,10 @@ class CommentAdmin(SiteScopedAdmin):
     @admin.display(description=_("article"), ordering="article__title")
     def article_title(self, comment):
         return comment.article.title
+
+    @admin.display(description=_("phone number"))
+    def phone_number(self, comment):
+        return display_phone(comment.phone)
 
     @admin.display(description=_("answered"), boolean=True)
     def answered(self, comment):

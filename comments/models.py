@@ -43,7 +43,8 @@ class Comment(models.Model):
         verbose_name=_("article"),
     )
     name = models.CharField(_("full name"), max_length=100)
-    # Normalized to 0XXXXXXXXX by the form; never shown on public pages.
+    # E.164 (+84…) from portal.phone; never shown on public pages, erased after
+    # the unit's retention period (manage.py purge_personal_data).
     phone = models.CharField(_("phone number"), max_length=20, blank=True)
     title = models.CharField(_("comment title"), max_length=200)
     content = models.TextField(_("comment content"), max_length=2000)
@@ -53,6 +54,9 @@ class Comment(models.Model):
     # portal.client.salted_hash of the address: lets staff see floods, never the IP.
     address_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    consented_at = models.DateTimeField(
+        _("consent given at"), null=True, blank=True, editable=False
+    )
     reply = models.TextField(
         _("official reply"),
         blank=True,

@@ -7,8 +7,12 @@ from comments.models import STARS, Comment, Rating
 
 
 def comment_create(*, article, name, phone, title, content, address_hash):
-    """Save a citizen's comment as pending: nothing is public before moderation."""
+    """Save a citizen's comment as pending: nothing is public before moderation.
+
+    Only a form whose consent box was ticked gets here; when is kept as proof.
+    """
     comment = Comment(
+        consented_at=timezone.now(),
         site_id=article.site_id,
         article=article,
         name=name,

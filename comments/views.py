@@ -10,14 +10,15 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from articles.models import Article
 from articles.views import article_context
 from comments import services, visitors
 from comments.feedback import rating_payload
-from comments.forms import CommentForm, RatingForm, kept_values
+from comments.forms import CommentForm, RatingForm
+from portal import citizen
+from portal.models import UnitProfile
 
 COMMENT_GROUP = "comments.post"
 
@@ -46,23 +47,20 @@ def article_page(request, article, form, status=200):
 @require_POST
 def post_comment(request, slug):
     article = public_article(request, slug)
-    if "refresh_captcha" in request.POST:
+    retention = UnitProfile.retention_months_for(request.site)
+    if citizen.wants_new_captcha(request):
         # The no-JS "new code" button: same page, a fresh captcha, nothing lost.
-        return article_page(
-            request, article, CommentForm(initial=kept_values(request.POST))
-        )
-    form = CommentForm(request.POST)
+        initial = CommentForm.kept_values(request.POST)
+        form = CommentForm(initial=initial, retention_months=retention)
+        return article_page(request, article, form)
+    form = CommentForm(request.POST, retention_months=retention)
     if not form.is_valid():
         return article_page(request, article, form)
     if not form.is_bot:
         # Counted after validation, so typos and wrong codes cost no quota; the
         # captcha (one use per key) already bounds how fast anyone can get here.
-        if is_ratelimited(
-            request,
-            group=COMMENT_GROUP,
-            key=visitors.ratelimit_key,
-            rate=settings.COMMENTS_POST_RATE,
-            increment=True,
+        if citizen.over_rate(
+            request, group=COMMENT_GROUP, rate=settings.COMMENTS_POST_RATE
         ):
             form.add_error(
                 None,
@@ -74,7 +72,7 @@ def post_comment(request, slug):
             return article_page(request, article, form, status=429)
         services.comment_create(
             article=article,
-            address_hash=visitors.address_hash(request),
+            address_hash=citizen.address_hash(request),
             **{
                 name: form.cleaned_data[name]
                 for name in ("name", "phone", "title", "content")
@@ -96,7 +94,7 @@ def post_comment(request, slug):
 @require_POST
 @ratelimit(
     group="comments.vote",
-    key=visitors.ratelimit_key,
+    key=citizen.ratelimit_key,
     rate=lambda group, request: settings.COMMENTS_VOTE_RATE,
     block=False,
 )
@@ -123,7 +121,7 @@ def rate_article(request, slug):
     summary = services.rating_vote(
         article=article,
         voter=visitors.voter_hash(voter_id),
-        address_hash=visitors.address_hash(request),
+        address_hash=citizen.address_hash(request),
         stars=form.cleaned_data["stars"],
     )
     thanks = _("Thank you for rating this article.")

@@ -1,27 +1,18 @@
-"""Who is posting: salted hashes of the address and of a random cookie id.
+"""Who is voting: a salted hash of a random id kept in a signed cookie.
 
-The address comes from portal.client.client_address: REMOTE_ADDR, or the header a
-trusted reverse proxy writes (CLIENT_IP_HEADER). It is only ever stored hashed.
+The sender's address is hashed by portal.citizen.address_hash, as for every
+citizen's form.
 """
 
 import secrets
 
 from django.conf import settings
 
-from portal.client import client_address, salted_hash
+from portal.client import salted_hash
 
 VOTER_COOKIE = "binh_chon"
 VOTER_COOKIE_SALT = "comments.voter"
 VOTER_COOKIE_MAX_AGE = 2 * 365 * 24 * 3600
-
-
-def address_hash(request):
-    return salted_hash(client_address(request))
-
-
-def ratelimit_key(group, request):
-    """django-ratelimit key: the salted address hash, so the cache holds no IPs."""
-    return address_hash(request)
 
 
 def voter_cookie_id(request):

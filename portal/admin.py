@@ -20,6 +20,8 @@ class UnitProfileAdmin(admin.ModelAdmin):
         "emails",
         "logo",
         "banner",
+        "privacy_notice",
+        "personal_data_retention_months",
     ]
 
     def get_queryset(self, request):

@@ -1,7 +1,13 @@
 from django.conf import settings
 from django.contrib.sites.models import Site
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+
+from portal.sanitize import sanitize_html
+
+DEFAULT_RETENTION_MONTHS = 12
 
 
 class UnitProfile(models.Model):
@@ -33,6 +39,24 @@ class UnitProfile(models.Model):
     )
     logo = models.ImageField(_("logo"), upload_to="unit/", blank=True)
     banner = models.ImageField(_("banner"), upload_to="unit/", blank=True)
+    privacy_notice = CKEditor5Field(
+        _("privacy notice"),
+        blank=True,
+        help_text=_(
+            "How the unit processes citizens' personal data (Law 91/2025). Every "
+            "form that takes personal data links to it; when empty, a standard "
+            "notice naming the unit and the retention period is shown."
+        ),
+    )
+    personal_data_retention_months = models.PositiveSmallIntegerField(
+        _("retention of personal data (months)"),
+        default=DEFAULT_RETENTION_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Phone numbers and e-mail addresses that citizens give are erased this "
+            "many months after they were sent; what they wrote publicly stays."
+        ),
+    )
 
     class Meta:
         verbose_name = _("unit profile")
@@ -40,6 +64,19 @@ class UnitProfile(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.privacy_notice = sanitize_html(self.privacy_notice)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def retention_months_for(cls, site):
+        months = (
+            cls.objects.filter(site=site)
+            .values_list("personal_data_retention_months", flat=True)
+            .first()
+        )
+        return months or DEFAULT_RETENTION_MONTHS
 
     @property
     def phone_list(self):

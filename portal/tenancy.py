@@ -8,11 +8,27 @@ written once.
 
 from django.db import models
 
+from portal.text import slugify_vi
+
 
 class SiteQuerySet(models.QuerySet):
     def for_site(self, site):
         """The rows of one unit (a Site or its id)."""
         return self.filter(site=site)
+
+
+def unique_slug(model, site_id, text, pk=None, fallback="bai-viet"):
+    """The slug of `text`, with -2, -3… appended when the unit already uses it."""
+    base = slugify_vi(text)[:300] or fallback
+    taken = set(
+        model.objects.filter(site_id=site_id, slug__startswith=base)
+        .exclude(pk=pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def user_can_manage_site(user, site):

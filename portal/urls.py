@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.uploads import upload_image
 from portal import views
+from portal.uploads import upload_image
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
+    path("bao-ve-du-lieu-ca-nhan/", views.privacy_notice, name="privacy"),
     path("robots.txt", views.robots_txt),
     path("", include("articles.urls")),
     path("", include("comments.urls")),

@@ -5,6 +5,7 @@ from django.template import loader
 
 from articles.models import Article
 from portal.context_processors import unit as unit_context
+from portal.models import DEFAULT_RETENTION_MONTHS
 
 FEATURED = 5
 PER_SECTION = 5
@@ -41,6 +42,13 @@ def search(request):
         )
         page = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/search.html", {"query": query, "page": page})
+
+
+def privacy_notice(request):
+    """The unit's privacy notice, linked from every form that takes personal data."""
+    unit = unit_context(request)["unit"]
+    months = unit.personal_data_retention_months if unit else DEFAULT_RETENTION_MONTHS
+    return render(request, "portal/privacy_notice.html", {"retention_months": months})
 
 
 def robots_txt(request):

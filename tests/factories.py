@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Category
+from comments.models import Comment
 from portal.models import UnitProfile
 
 _seq = count(1)
@@ -81,3 +82,15 @@ def image_bytes(size=(64, 48), fmt="PNG", color=(160, 20, 20)):
 def image_upload(name="anh.png", size=(64, 48), fmt="PNG"):
     content_type = "image/png" if fmt == "PNG" else "image/jpeg"
     return SimpleUploadedFile(name, image_bytes(size, fmt), content_type=content_type)
+
+
+def make_comment(article, status=Comment.Status.APPROVED, **fields):
+    values = {
+        "name": "Trần Thị Bình",
+        "phone": "+84914266628",
+        "title": "Góp ý",
+        "content": "Nội dung góp ý của người dân.",
+        "status": status,
+    }
+    values.update(fields)
+    return Comment.objects.create(site=article.site, article=article, **values)

@@ -13,6 +13,7 @@ from comments import visitors
 from comments.feedback import article_feedback as feedback_data
 from comments.feedback import rating_text
 from comments.forms import CommentForm
+from portal.models import DEFAULT_RETENTION_MONTHS
 
 register = template.Library()
 
@@ -60,6 +61,7 @@ def article_feedback(context, article):
     )
     summary = data.summary
     unit = context.get("unit")
+    retention = unit.personal_data_retention_months if unit else None
     return {
         "public": True,
         "article": article,
@@ -67,7 +69,8 @@ def article_feedback(context, article):
         "summary_text": rating_text(summary),
         "page": CommentPage(data.comments, number, data.total_comments),
         "page_param": PAGE_PARAM,
-        "form": context.get("comment_form") or CommentForm(),
+        "form": context.get("comment_form")
+        or CommentForm(retention_months=retention or DEFAULT_RETENTION_MONTHS),
         "unit_name": unit.name if unit else context.get("site", request.site).name,
         "messages": context.get("messages") or [],
         "csrf_token": context.get("csrf_token"),

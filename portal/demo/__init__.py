@@ -16,9 +16,9 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Category
-from articles.text import slugify_vi
-from articles.uploads import store_image
 from portal.models import UnitProfile
+from portal.text import slugify_vi
+from portal.uploads import store_image
 
 CONTENT = Path(__file__).with_name("content.json")
 

@@ -1,4 +1,4 @@
-/* Ratings and captcha refresh without reloading the page. Everything here is an
+/* Ratings without reloading the page. Everything here is an
    enhancement: the same forms work as plain HTML posts without this file. */
 (function () {
   "use strict";
@@ -47,37 +47,6 @@
       }).catch(function () {
         form.submit(); // the network failed: fall back to a normal post
       });
-    });
-  }
-
-  // A comment form that came back with errors: move focus to its summary, which
-  // lists each problem with a link to the field (the page is already scrolled
-  // there by the #gui-binh-luan fragment of the form's action).
-  var errors = document.getElementById("comment-form-errors");
-  if (errors) errors.focus();
-
-  var refresh = document.querySelector("[data-captcha-refresh]");
-  if (refresh && window.fetch) {
-    refresh.addEventListener("click", function (event) {
-      event.preventDefault();
-      var commentForm = refresh.form;
-      fetch(refresh.getAttribute("data-refresh-url"), {
-        headers: { "X-Requested-With": "XMLHttpRequest" },
-        credentials: "same-origin",
-      })
-        .then(function (response) { return response.json(); })
-        .then(function (data) {
-          commentForm.querySelector("[data-captcha-image]").src = data.image_url;
-          commentForm.querySelector("input[name=captcha_0]").value = data.key;
-          var answer = commentForm.querySelector("input[name=captcha_1]");
-          answer.value = "";
-          answer.focus();
-          commentForm.querySelector("[data-captcha-live]").textContent =
-            refresh.getAttribute("data-refreshed-text");
-        })
-        .catch(function () {
-          commentForm.requestSubmit(refresh); // no JSON: the server-side refresh
-        });
     });
   }
 })();

@@ -53,23 +53,29 @@ def test_rate_refresh_captcha_and_comment(live_server, page, article, artifacts)
     # A wrong answer: the page comes back with the message and the typed text.
     page.get_by_label("Số điện thoại").fill("+84 914 266 628")
     page.get_by_label("Tiêu đề").fill("Đề nghị sửa đường")
-    page.get_by_label("Nội dung").fill("Đường liên xóm 3 đã xuống cấp nhiều.")
+    content = page.get_by_role("textbox", name="Nội dung")
+    content.fill("Đường liên xóm 3 đã xuống cấp nhiều.")
     page.get_by_label("Mã xác nhận").fill("sai")
     page.get_by_role("button", name="Gửi bình luận").click()
     alert = page.get_by_role("alert")
     alert.wait_for()
     assert "Mã xác nhận không đúng hoặc đã hết hạn" in alert.text_content()
+    # Consent is never assumed: the unticked box is one of the errors.
+    assert "Vui lòng đánh dấu ô đồng ý" in alert.text_content()
     assert page.get_by_label("Tiêu đề").input_value() == "Đề nghị sửa đường"
     assert page.get_by_label("Số điện thoại").input_value() == "+84 914 266 628"
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     assert [v["id"] for v in violations] == []  # the error state is accessible too
 
-    # The right answer, read from the store for the key now in the form.
+    # Consent, then the right answer, read from the store for the key now in the
+    # form; Enter in the code box sends the comment (it does not refresh the code).
+    page.get_by_role("checkbox", name=re.compile("Tôi đồng ý")).check()
     answer = CaptchaStore.objects.get(hashkey=captcha_key(page)).response
     page.get_by_label("Mã xác nhận").fill(answer)
-    page.get_by_role("button", name="Gửi bình luận").click()
+    page.get_by_label("Mã xác nhận").press("Enter")
     page.get_by_text("Bình luận của bạn đang chờ duyệt").wait_for()
     assert re.search(r"#binh-luan$", page.url)
     comment = Comment.objects.get()
-    assert comment.phone == "0914266628" and comment.status == "pending"
+    assert comment.phone == "+84914266628" and comment.status == "pending"
+    assert comment.consented_at is not None
     page.screenshot(path=str(artifacts / "comments-article.png"), full_page=True)

@@ -18,6 +18,7 @@ def comment_data(**overrides):
         "phone": "0914.266.628",
         "title": "Đề nghị sửa đường liên xóm",
         "content": "Đường liên xóm 3 bị xuống cấp, đề nghị UBND xã sửa chữa.",
+        "consent": "on",
         "captcha_0": key,
         "captcha_1": answer,
     }

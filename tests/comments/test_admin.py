@@ -4,8 +4,7 @@ from django.contrib.auth.models import Permission
 from comments.models import Comment
 from portal.models import Membership
 from tests.comments.conftest import A_HOST, B_HOST
-from tests.comments.test_public_list import make_comment
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +137,10 @@ def test_staff_of_site_b_never_see_site_a_comments(
     assert mine.status == Status.APPROVED
     # And on site A's host the admin does not even let them in.
     assert client.get(CHANGELIST, HTTP_HOST=A_HOST).status_code == 302
+
+
+def test_moderators_read_the_phone_in_the_national_format(client, moderator, site):
+    comment = make_comment(make_article(), phone="+84914266628")
+    client.force_login(moderator)
+    html = client.get(f"/admin/comments/comment/{comment.pk}/change/").content.decode()
+    assert "0914 266 628" in html

@@ -32,7 +32,7 @@ def test_valid_comment_is_saved_pending_and_redirects_with_the_message(client, a
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING
     assert comment.site == article.site and comment.article == article
-    assert comment.phone == "0914266628"
+    assert comment.phone == "+84914266628"
     assert len(comment.address_hash) == 64
     html = client.get(response.url).content.decode()
     assert MODERATION in html
@@ -40,6 +40,35 @@ def test_valid_comment_is_saved_pending_and_redirects_with_the_message(client, a
     # Nor an empty status list left there (hidden by `.messages:empty`).
     assert '<ul class="messages" role="status"></ul>' in html
     assert comment.title not in html  # pending: not public
+
+
+def test_consent_is_required_and_never_ticked_in_advance(client, article):
+    """Law 91/2025: silence is not consent. Unticked: nothing saved, values kept."""
+    page = client.get(article.get_absolute_url()).content.decode()
+    box = page[page.index('name="consent"') - 80 : page.index('name="consent"') + 80]
+    assert 'type="checkbox"' in box and "checked" not in box
+    data = comment_data()
+    del data["consent"]
+    response = client.post(comment_url(article), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vui lòng đánh dấu ô đồng ý" in html
+    assert 'value="Nguyễn Văn An"' in html
+    assert not Comment.objects.exists()
+
+
+def test_the_consent_links_the_privacy_notice_and_says_the_period(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="/bao-ve-du-lieu-ca-nhan/"' in html
+    assert "12 tháng" in html
+    notice = client.get("/bao-ve-du-lieu-ca-nhan/")
+    assert notice.status_code == 200
+    assert "12 tháng" in notice.content.decode()
+
+
+def test_a_saved_comment_records_when_consent_was_given(client, article):
+    client.post(comment_url(article), comment_data())
+    assert Comment.objects.get().consented_at is not None
 
 
 def test_wrong_captcha_keeps_the_typed_values_and_explains(client, article):
@@ -129,7 +158,7 @@ def test_phone_formats_are_normalized(client, article, typed):
     assert (
         client.post(comment_url(article), comment_data(phone=typed)).status_code == 302
     )
-    assert Comment.objects.get().phone == "0914266628"
+    assert Comment.objects.get().phone == "+84914266628"
 
 
 def test_landline_and_empty_phone(client, article):
@@ -137,7 +166,7 @@ def test_landline_and_empty_phone(client, article):
     client.post(comment_url(article), comment_data(phone="", title="Không số"))
     assert sorted(Comment.objects.values_list("phone", flat=True)) == [
         "",
-        "02083855123",
+        "+842083855123",
     ]
 
 

@@ -7,23 +7,11 @@ from django.utils import timezone
 
 from comments import services
 from comments.models import Comment
-from tests.factories import make_article, make_unit
+from tests.factories import make_article, make_comment, make_unit
 
 pytestmark = pytest.mark.django_db
 
 Status = Comment.Status
-
-
-def make_comment(article, status=Status.APPROVED, **fields):
-    values = {
-        "name": "Trần Thị Bình",
-        "phone": "0914266628",
-        "title": "Góp ý",
-        "content": "Nội dung góp ý của người dân.",
-        "status": status,
-    }
-    values.update(fields)
-    return Comment.objects.create(site=article.site, article=article, **values)
 
 
 def test_only_approved_comments_are_shown_and_never_the_phone(client, article):

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from articles.text import search_normalize, slugify_vi, unaccent
+from portal.text import search_normalize, slugify_vi, unaccent
 
 VOWELS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",

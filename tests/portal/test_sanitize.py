@@ -1,6 +1,6 @@
 import pytest
 
-from articles.sanitize import sanitize_html
+from portal.sanitize import sanitize_html
 from tests.factories import make_article
 
 REMOVED = [

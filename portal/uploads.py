@@ -14,7 +14,7 @@ from imagekit import ImageSpec
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFit
 
-from articles.images import validate_image_file
+from portal.images import validate_image_file
 
 RENDITION_WIDTHS = (480, 960)
 

@@ -1,0 +1,35 @@
+/* Citizens' forms (portal/citizen.py): a new captcha without reloading the page,
+   and focus on the error summary. The forms work without this file. */
+(function () {
+  "use strict";
+
+  // A form that came back with errors: move focus to its summary, which lists
+  // each problem with a link to the field.
+  var errors = document.querySelector("[data-citizen-form] [data-form-errors]");
+  if (errors) errors.focus();
+
+  document.querySelectorAll("[data-captcha-refresh]").forEach(function (refresh) {
+    if (!window.fetch) return;
+    refresh.addEventListener("click", function (event) {
+      event.preventDefault();
+      var form = refresh.form;
+      fetch(refresh.getAttribute("data-refresh-url"), {
+        headers: { "X-Requested-With": "XMLHttpRequest" },
+        credentials: "same-origin",
+      })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          form.querySelector("[data-captcha-image]").src = data.image_url;
+          form.querySelector("input[name=captcha_0]").value = data.key;
+          var answer = form.querySelector("input[name=captcha_1]");
+          answer.value = "";
+          answer.focus();
+          form.querySelector("[data-captcha-live]").textContent =
+            refresh.getAttribute("data-refreshed-text");
+        })
+        .catch(function () {
+          form.requestSubmit(refresh); // no JSON: the server-side refresh
+        });
+    });
+  });
+})();
