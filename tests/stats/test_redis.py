@@ -3,6 +3,7 @@
 Uses the local Redis (database 7, emptied around each test); skipped without it.
 """
 
+import os
 from datetime import timedelta
 from io import StringIO
 
@@ -20,7 +21,8 @@ from stats.services import counter_values, record_page_view
 from tests.factories import make_article, vietnam_time
 from tests.stats.test_counting import view
 
-REDIS_URL = "redis://127.0.0.1:6379/7"
+# Its own database, emptied by the tests; TEST_REDIS_URL lets parallel runs differ.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 def redis_or_skip():
