@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
 from portal.admin_scoping import SiteScopedAdmin
+from portal.workflow import services as workflow
 
 
 @admin.register(Category)
@@ -31,11 +33,17 @@ class ArticleAdmin(SiteScopedAdmin):
         "title",
         "category",
         "status",
+        "live",
         "published_at",
         "featured",
         "view_count",
     ]
-    list_filter = ["status", "featured", ("category", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "status",
+        "live",
+        "featured",
+        ("category", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["category", "category__parent"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
@@ -45,7 +53,7 @@ class ArticleAdmin(SiteScopedAdmin):
         (_("Cover image"), {"fields": ["cover", "cover_caption"]}),
         (
             _("Publication"),
-            {"fields": ["status", "published_at", "featured", "author", "source"]},
+            {"fields": ["published_at", "expires_at", "featured", "author", "source"]},
         ),
     ]
 
@@ -59,20 +67,37 @@ class ArticleAdmin(SiteScopedAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_object(self, request, object_id, from_field=None):
+        # Staff edit the working copy: a live article's pending revision, if any.
+        obj = super().get_object(request, object_id, from_field)
+        return workflow.working_copy(obj) if obj is not None else None
+
     def save_model(self, request, obj, form, change):
         obj.site = request.site
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        workflow.save_draft(obj, user=request.user, request=request)
+
+    def delete_model(self, request, obj):
+        workflow.delete(obj, user=request.user, request=request)
+
+    def _transition(self, request, queryset, service):
+        for article in queryset:
+            try:
+                service(article, user=request.user, request=request)
+            except (PermissionDenied, workflow.InvalidTransition) as error:
+                self.message_user(request, f"{article}: {error}", messages.ERROR)
 
     @admin.action(
-        description=_("Publish the selected articles"), permissions=["change"]
+        description=_("Publish the selected articles"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        queryset.update(status=Article.Status.PUBLISHED)
+        self._transition(request, queryset, workflow.publish)
 
     @admin.action(
-        description=_("Return the selected articles to draft"), permissions=["change"]
+        description=_("Withdraw the selected articles from the public"),
+        permissions=["publish"],
     )
     def unpublish(self, request, queryset):
-        queryset.update(status=Article.Status.DRAFT)
+        self._transition(request, queryset, workflow.unpublish)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.contrib.sites.models import Site
@@ -17,6 +16,7 @@ from portal.images import SafeImageField
 from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet, unique_slug
 from portal.text import search_normalize
+from portal.workflow.models import Status, WorkflowModel, WorkflowQuerySet
 
 
 class CategoryQuerySet(SiteQuerySet):
@@ -90,13 +90,7 @@ class Category(models.Model):
                 )
 
 
-class ArticleQuerySet(SiteQuerySet):
-    def published(self):
-        """What the public may see: published, and not dated in the future."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
-
+class ArticleQuerySet(WorkflowQuerySet):
     def in_category(self, category):
         """Articles of a category and of its sub-categories."""
         # A sub-select of ids (not an OR over a join) lets PostgreSQL walk the
@@ -144,10 +138,20 @@ def cover_upload_to(instance, filename):
     return f"covers/{timezone.localdate():%Y/%m}/{filename}"
 
 
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+class Article(WorkflowModel):
+    Status = Status
+    revision_fields = (
+        "title",
+        "slug",
+        "category",
+        "lead",
+        "body",
+        "cover",
+        "cover_caption",
+        "author",
+        "source",
+        "featured",
+    )
 
     site = models.ForeignKey(
         Site, on_delete=models.CASCADE, related_name="articles", verbose_name=_("site")
@@ -188,24 +192,9 @@ class Article(models.Model):
         blank=True,
         help_text=_('Shown before the lead, e.g. "HNP".'),
     )
-    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
     featured = models.BooleanField(_("featured"), default=False)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -213,6 +202,7 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", _("Can approve and publish articles"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "slug"],
@@ -226,11 +216,11 @@ class Article(models.Model):
             # Listings order by (published_at, id) newest first; with id in the
             # index a page is read straight off it, without sorting.
             models.Index(
-                fields=["site", "status", "-published_at", "-id"],
+                fields=["site", "live", "-published_at", "-id"],
                 name="article_site_listing",
             ),
             models.Index(
-                fields=["category", "status", "-published_at", "-id"],
+                fields=["category", "live", "-published_at", "-id"],
                 name="article_category_listing",
             ),
             models.Index(
@@ -263,9 +253,3 @@ class Article(models.Model):
             raise ValidationError(
                 {"category": _("The category belongs to another unit.")}
             )
-
-    @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-        )

@@ -53,6 +53,7 @@ def main():
                     body=body,
                     author="Hoàng Khanh",
                     status=Article.Status.PUBLISHED,
+                    live=True,
                     featured=n % 50 == 0,
                     published_at=now - timedelta(minutes=10 * n + 1),
                     search_text=search_normalize(f"{title} {PARAGRAPH} {PARAGRAPH}"),

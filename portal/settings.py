@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "imagekit",
     "captcha",
     "portal",
+    "portal.audit",
+    "portal.workflow",
     "articles",
     "comments",
     "stats",

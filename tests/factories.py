@@ -70,6 +70,8 @@ def make_article(category=None, **overrides):
         "published_at": timezone.now() - timedelta(hours=n),
     }
     fields.update(overrides)
+    # A published article is live, as the workflow's publish() leaves it.
+    fields.setdefault("live", fields["status"] == Article.Status.PUBLISHED)
     return Article.objects.create(**fields)
 
 

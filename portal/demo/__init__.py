@@ -78,6 +78,7 @@ def _create_article(site, category, slug, entry):
         source=entry.get("source", ""),
         featured=entry.get("featured", False),
         status=Article.Status.PUBLISHED,
+        live=True,
         published_at=timezone.make_aware(
             datetime.strptime(entry["published_at"], "%Y-%m-%d %H:%M")
         ),

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    name = "portal.audit"
+    label = "audit"
+    verbose_name = _("Audit log")
+
+    def ready(self):
+        from portal.audit import signals  # noqa: F401

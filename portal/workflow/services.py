@@ -1,0 +1,291 @@
+"""Every workflow transition as one service: permission, state, revision, audit, signal.
+
+Admin views, actions and management commands call these; none of them writes
+`status` or `live` itself. Each function takes the object as the caller has it
+(for `save_draft`: with the edited content set on it in memory) and re-reads
+its row under a lock, so two transitions of one object never interleave.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils.translation import gettext as _
+
+from portal.audit.models import Action
+from portal.audit.services import record
+from portal.tenancy import user_can_manage_site
+from portal.workflow.models import Revision, Status, apply_content
+
+# Sent inside the transaction after each transition; receivers that do work
+# outside the database (e-mail) wrap it in transaction.on_commit.
+# Arguments: instance, action (an audit Action), user, revision, note.
+transitioned = Signal()
+
+# `base_revision` default: the caller does not check for concurrent edits.
+UNCHECKED = object()
+
+
+class EditConflict(Exception):
+    """Someone else saved the object since the editor opened it."""
+
+    def __init__(self, revision):
+        self.revision = revision
+        who = revision.created_by.get_username() if revision.created_by else "?"
+        super().__init__(
+            _(
+                "%(user)s saved this content at %(time)s, after you opened it. Your "
+                "changes were not saved, so theirs are not lost: open their version, "
+                "then make your changes again."
+            )
+            % {"user": who, "time": revision.created_at.strftime("%H:%M %d/%m/%Y")}
+        )
+
+
+class InvalidTransition(Exception):
+    """The object is not in a state this action applies to."""
+
+
+def permission(obj, verb):
+    """'articles.publish_article' for (an article, "publish")."""
+    meta = obj._meta
+    return f"{meta.app_label}.{verb}_{meta.model_name}"
+
+
+def can(user, verb, obj):
+    """May `user` do `verb` ("change", "publish", "delete") to `obj` in its unit?"""
+    if not user_can_manage_site(user, obj.site):
+        return False
+    if verb == "delete" and (obj.live or obj.live_revision_id):
+        # Editors delete their drafts; what was ever public needs an approver.
+        return user.has_perm(permission(obj, "publish")) and user.has_perm(
+            permission(obj, "delete")
+        )
+    return user.has_perm(permission(obj, verb))
+
+
+def require(user, verb, obj):
+    if not can(user, verb, obj):
+        raise PermissionDenied(
+            _("You are not allowed to do this to “%(object)s”.") % {"object": obj}
+        )
+
+
+def _locked(obj):
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def _revision(obj, user, note, content=None):
+    return Revision.objects.create(
+        content_type_id=_content_type_id(obj),
+        object_id=str(obj.pk),
+        site_id=obj.site_id,
+        content=obj.content() if content is None else content,
+        created_by=user,
+        note=note[:300],
+        object_repr=str(obj)[:300],
+    )
+
+
+def _content_type_id(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def _done(obj, action, user, request, revision=None, note="", summary=""):
+    record(action, user=user, site=obj.site, obj=obj, summary=summary, request=request)
+    transitioned.send(
+        sender=type(obj),
+        instance=obj,
+        action=action,
+        user=user,
+        revision=revision,
+        note=note,
+    )
+
+
+def save_draft(obj, *, user, request=None, base_revision=UNCHECKED, note=""):
+    """Keep the edited content of `obj` as a new revision (the working copy).
+
+    A new or non-public object is saved to its row as well. A live object's
+    row is left alone — citizens keep reading the approved text — and the
+    revision waits for review. `base_revision` is the revision id the editor's
+    form was opened on; when another revision was saved since, EditConflict.
+    """
+    require(user, "change", obj)
+    with transaction.atomic():
+        if obj.pk is None:
+            obj.created_by = user
+            obj.status = Status.DRAFT
+            obj.live = False
+            obj.save()
+            revision = _revision(obj, user, note or _("Created"))
+            type(obj)._default_manager.filter(pk=obj.pk).update(
+                latest_revision=revision
+            )
+            obj.latest_revision = revision
+            _done(obj, Action.CREATE, user, request, revision)
+            return revision
+        current = _locked(obj)
+        if base_revision is not UNCHECKED and current.latest_revision_id != (
+            base_revision or None
+        ):
+            raise EditConflict(current.latest_revision)
+        content = obj.content()
+        unchanged = current.live and content == current.content()
+        status = current.status
+        if status in (Status.PUBLISHED, Status.ARCHIVED) and not unchanged:
+            status = Status.DRAFT
+        revision = _revision(obj, user, note or _("Saved"), content)
+        if current.live:
+            # The working copy lives in the revision; the row stays as published.
+            type(obj)._default_manager.filter(pk=obj.pk).update(
+                latest_revision=revision, status=status
+            )
+            apply_content(obj, content)
+            obj.live, obj.live_revision_id = True, current.live_revision_id
+        else:
+            obj.live = False
+            obj.save()
+            type(obj)._default_manager.filter(pk=obj.pk).update(
+                latest_revision=revision, status=status
+            )
+        obj.latest_revision, obj.status = revision, status
+        _done(obj, Action.EDIT, user, request, revision)
+        return revision
+
+
+def working_copy(obj):
+    """`obj` as its latest revision has it: what an editor continues from."""
+    if obj.has_unpublished_changes and obj.latest_revision_id:
+        return apply_content(obj, obj.latest_revision.content)
+    return obj
+
+
+def submit_for_review(obj, *, user, request=None):
+    """Draft → waiting for review; the unit's approvers are told."""
+    require(user, "change", obj)
+    with transaction.atomic():
+        current = _locked(obj)
+        if current.status != Status.DRAFT:
+            raise InvalidTransition(_("Only a draft can be sent for review."))
+        current.status = Status.REVIEW
+        current.review_note = ""
+        _save_state(current, "status", "review_note")
+        _done(current, Action.SUBMIT, user, request, current.latest_revision)
+        return current
+
+
+def request_changes(obj, *, user, comment, request=None):
+    """Waiting for review → draft, with the approver's comment for the editor."""
+    require(user, "publish", obj)
+    if not comment.strip():
+        raise InvalidTransition(_("Say what should be changed."))
+    with transaction.atomic():
+        current = _locked(obj)
+        if current.status != Status.REVIEW:
+            raise InvalidTransition(
+                _("Only content waiting for review can be sent back.")
+            )
+        current.status = Status.DRAFT
+        current.review_note = comment.strip()
+        _save_state(current, "status", "review_note")
+        _done(
+            current,
+            Action.REQUEST_CHANGES,
+            user,
+            request,
+            current.latest_revision,
+            note=current.review_note,
+            summary=current.review_note,
+        )
+        return current
+
+
+def publish(obj, *, user, request=None, revision=None):
+    """Make the latest revision (or `revision`) the live content.
+
+    From "waiting for review" this is the approval; an approver may also
+    publish a draft directly. A publication date in the future schedules it.
+    """
+    require(user, "publish", obj)
+    with transaction.atomic():
+        current = _locked(obj)
+        revision = revision or current.latest_revision
+        was = current.status
+        if revision is None:  # rows made before revisions existed
+            revision = _revision(current, user, _("Published"))
+        apply_content(current, revision.content)
+        current.live = True
+        current.status = Status.PUBLISHED
+        current.live_revision = revision
+        current.latest_revision = revision
+        current.review_note = ""
+        current.save()
+        action = Action.APPROVE if was == Status.REVIEW else Action.PUBLISH
+        _done(current, action, user, request, revision)
+        return current
+
+
+def unpublish(obj, *, user, request=None):
+    """Withdraw from the public; the content stays, as a draft."""
+    require(user, "publish", obj)
+    with transaction.atomic():
+        current = _locked(obj)
+        if not current.live:
+            raise InvalidTransition(_("This content is not published."))
+        current.live = False
+        current.status = Status.DRAFT
+        _save_state(current, "live", "status")
+        _done(current, Action.UNPUBLISH, user, request)
+        return current
+
+
+def archive(obj, *, user, request=None):
+    """Withdraw from the public and file away (announcements that lapsed)."""
+    require(user, "publish", obj)
+    with transaction.atomic():
+        current = _locked(obj)
+        current.live = False
+        current.status = Status.ARCHIVED
+        _save_state(current, "live", "status")
+        _done(current, Action.ARCHIVE, user, request)
+        return current
+
+
+def restore_revision(obj, revision, *, user, request=None):
+    """An old revision becomes a new draft revision (never a silent overwrite)."""
+    if revision.object_id != str(
+        obj.pk
+    ) or revision.content_type_id != _content_type_id(obj):
+        raise InvalidTransition(_("This revision belongs to other content."))
+    with transaction.atomic():
+        current = _locked(obj)
+        apply_content(current, revision.content)
+        note = _("Restored the version of %(time)s") % {
+            "time": revision.created_at.strftime("%H:%M %d/%m/%Y")
+        }
+        new = save_draft(current, user=user, request=request, note=note)
+        record(
+            Action.RESTORE,
+            user=user,
+            site=obj.site,
+            obj=obj,
+            summary=note,
+            request=request,
+        )
+        return new
+
+
+def delete(obj, *, user, request=None):
+    """Delete: drafts by their editors, anything ever public only by approvers."""
+    require(user, "delete", obj)
+    with transaction.atomic():
+        record(Action.DELETE, user=user, site=obj.site, obj=obj, request=request)
+        obj.delete()
+
+
+def _save_state(obj, *fields):
+    type(obj)._default_manager.filter(pk=obj.pk).update(
+        **{name: getattr(obj, name) for name in fields}
+    )
