@@ -4,7 +4,7 @@ Django stores "Can add article" in the database when it creates a model's
 default permissions, in English whatever the language. After auth creates the
 permissions of an app (on post_migrate, for each app), their four default
 names are rewritten from the model's Vietnamese verbose name, so the user and
-group forms list "Được thêm bài viết".
+group forms list "Được thêm bài viết"; so are the names in Meta.permissions.
 """
 
 from django.contrib.auth.models import Permission
@@ -33,6 +33,14 @@ def default_permission_names(app_config, using="default", **kwargs):
             for model in models
             for action, text in ACTIONS.items()
         }
+        # Meta.permissions names are lazy translations, stored in English too.
+        wanted.update(
+            {
+                (types[model].pk, codename): str(name)
+                for model in models
+                for codename, name in model._meta.permissions
+            }
+        )
         for permission in Permission.objects.using(using).filter(
             content_type__in=types.values()
         ):
