@@ -127,7 +127,6 @@ class RelationInline(WorkflowInlineMixin, admin.TabularInline):
 class DocumentAdmin(CsvImportAdminMixin, WorkflowAdminMixin, SiteScopedAdmin):
     form = DocumentAdminForm
     importer = DocumentImporter
-    change_list_template = "documents/admin/document_changelist.html"
     list_display = ["number", "document_type", "issue_date", "effect", "status", "live"]
     list_filter = ["status", "live", "document_type", "issue_date"]
     list_select_related = ["document_type"]

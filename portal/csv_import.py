@@ -17,6 +17,7 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -154,6 +155,8 @@ class CsvImportAdminMixin:
 
     importer = None
     import_template = "portal/admin/csv_import.html"
+    # The change list with an "Import from CSV" button.
+    change_list_template = "portal/admin/change_list_with_import.html"
 
     def get_urls(self):
         meta = self.model._meta
@@ -199,3 +202,59 @@ class CsvImportAdminMixin:
             "columns": self.importer.columns.values(),
         }
         return TemplateResponse(request, self.import_template, context)
+
+
+class ImportCommand(BaseCommand):
+    """Base of `manage.py import_<things> FILE --site DOMAIN --user NAME [--apply]`."""
+
+    importer = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="CSV file (UTF-8), first line the headers.")
+        parser.add_argument("--site", help="Domain of the unit (default: the first).")
+        parser.add_argument(
+            "--user", required=True, help="Staff user recorded in the revisions."
+        )
+        parser.add_argument(
+            "--apply",
+            action="store_true",
+            help="Write the rows (without it: a dry run that only reports).",
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish the imported rows."
+        )
+
+    def handle(self, *args, **options):
+        from django.contrib.auth import get_user_model
+        from django.contrib.sites.models import Site
+
+        sites = Site.objects.order_by("id")
+        site = (
+            sites.filter(domain=options["site"]).first()
+            if options["site"]
+            else sites.first()
+        )
+        if site is None:
+            raise CommandError(f"No site with domain {options['site']!r}.")
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"No user {options['user']!r}.")
+        importer = self.importer(site=site, user=user, publish=options["publish"])
+        with open(options["file"], "rb") as file:
+            try:
+                report = importer.run(file.read(), dry_run=not options["apply"])
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
+        for line, problems in report.errors:
+            self.stdout.write(f"{_('Line')} {line}: {' '.join(problems)}")
+        self.stdout.write(
+            _("%(created)s new, %(existing)s already there, %(errors)s with errors.")
+            % {
+                "created": len(report.created),
+                "existing": len(report.existing),
+                "errors": len(report.errors),
+            }
+            + ("" if options["apply"] else " " + _("Dry run: nothing was written."))
+        )
+        if report.errors:
+            raise CommandError(_("Some rows have errors."))
