@@ -37,7 +37,7 @@ PROCEDURES = [
 
 def load(site):
     created = 0
-    for position, (code, name, field, time, fees, papers) in enumerate(PROCEDURES):
+    for code, name, field, time, fees, papers in PROCEDURES:
         if Procedure.objects.filter(site=site, code=code).exists():
             continue
         items = "".join(f"<li>{paper}</li>" for paper in papers)
