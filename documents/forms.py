@@ -39,7 +39,7 @@ class DocumentFilterForm(forms.Form):
         label=_("Number, symbol or summary"), required=False, max_length=200
     )
     loai = forms.ChoiceField(label=_("Document type"), required=False)
-    linh_vuc = forms.ChoiceField(label=_("Field"), required=False)
+    linh_vuc = forms.ChoiceField(label=_("Area"), required=False)
     co_quan = forms.ChoiceField(label=_("Issuing body"), required=False)
     nam = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
     hieu_luc = forms.ChoiceField(

@@ -60,7 +60,7 @@ class ProcedureImporter(Importer):
             field=ProcedureField.remember(self.site, values["field"]),
             level=level,
             processing_time=values["processing_time"],
-            fees=values["fees"] or _("None"),
+            fees=values["fees"] or _("Free of charge"),
             required_papers=f"<ul>{papers}</ul>" if papers else "",
             service_url=values["url"],
         )

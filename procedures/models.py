@@ -36,8 +36,8 @@ def validate_https(url):
 
 class ProcedureField(UnitList):
     class Meta(UnitList.Meta):
-        verbose_name = _("field of procedures")
-        verbose_name_plural = _("fields of procedures")
+        verbose_name = _("area of procedures")
+        verbose_name_plural = _("areas of procedures")
 
 
 class Level(models.TextChoices):
@@ -91,7 +91,7 @@ class Procedure(WorkflowModel):
         ProcedureField,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name=_("field"),
+        verbose_name=_("area"),
     )
     level = models.CharField(
         _("level that handles it"),

@@ -60,11 +60,15 @@ class DocumentQuerySet(WorkflowQuerySet):
     def in_effect_status(self, status, today=None):
         """Documents whose effect status is `status` on `today` (a Vietnamese date)."""
         today = today or timezone.localdate()
-        ended = Q(expiry_date__lte=today) | Q(replaced_on__lte=today)
         queryset = self.with_replacement()
         if status == EffectStatus.ENDED:
-            return queryset.filter(ended)
-        queryset = queryset.exclude(ended)
+            return queryset.filter(
+                Q(expiry_date__lte=today) | Q(replaced_on__lte=today)
+            )
+        queryset = queryset.filter(
+            Q(expiry_date__isnull=True) | Q(expiry_date__gt=today),
+            Q(replaced_on__isnull=True) | Q(replaced_on__gt=today),
+        )
         if status == EffectStatus.NOT_YET:
             return queryset.filter(effective_date__gt=today)
         return queryset.filter(effective_date__lte=today)
@@ -112,7 +116,7 @@ class Document(WorkflowModel):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("field"),
+        verbose_name=_("area"),
     )
     issuing_body = models.ForeignKey(
         IssuingBody,

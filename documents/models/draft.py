@@ -79,7 +79,7 @@ class Draft(WorkflowModel):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("field"),
+        verbose_name=_("area"),
     )
     drafting_body = models.ForeignKey(
         IssuingBody,

@@ -13,8 +13,8 @@ class DocumentType(UnitList):
 
 class Sector(UnitList):
     class Meta(UnitList.Meta):
-        verbose_name = _("field")
-        verbose_name_plural = _("fields")
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
 
 
 class IssuingBody(UnitList):
