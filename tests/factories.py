@@ -157,7 +157,7 @@ def make_procedure(site=None, **overrides):
         "field": ProcedureField.remember(site, overrides.pop("field_name", "Hộ tịch")),
         "processing_time": "Ngay trong ngày",
         "fees": "Không",
-        "required_papers": "<ul><li>Tờ khai đăng ký khai sinh</li></ul>",
+        "required_papers": "<ul><li>Tờ khai theo mẫu</li></ul>",
         "service_url": "https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma_thu_tuc=1",
         "status": "published",
         "published_at": timezone.now() - timedelta(hours=1),
