@@ -110,7 +110,7 @@ class OpinionForm(CitizenForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].help_text = self.fields["phone"].help_text = _(
+        self.fields["email"].help_text = _(
             "An e-mail address or a phone number (at least one), for staff to contact "
             "you about your opinion; never shown publicly, erased after %(months)s "
             "months."

@@ -61,7 +61,11 @@ def test_ten_procedures_with_https_links(demo):
 
 
 def test_loading_twice_creates_nothing_new(demo):
-    counts = (Document.objects.count(), Draft.objects.count(), Procedure.objects.count())
+    counts = (
+        Document.objects.count(),
+        Draft.objects.count(),
+        Procedure.objects.count(),
+    )
     out = load_demo()
     assert "0 demo documents and 0 drafts created." in out
     assert "0 demo procedures created." in out
