@@ -43,9 +43,11 @@ def filter_options(site):
             options[name] = [(slug, label) for slug, label, _pk in rows]
             ids[name] = {slug: pk for slug, _label, pk in rows}
         options["ids"] = ids
+        # order_by(): the model's ordering would make DISTINCT per document.
         options["years"] = sorted(
             Document.objects.for_site(site)
             .published()
+            .order_by()
             .annotate(year=ExtractYear("issue_date"))
             .values_list("year", flat=True)
             .distinct(),

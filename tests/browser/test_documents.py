@@ -1,6 +1,7 @@
 """A citizen finds a document by search, downloads its PDF and comments on a draft."""
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -46,7 +47,7 @@ def test_find_download_and_comment(live_server, page, library, artifacts):
         page.get_by_role("link", name="Quyết định 15-2024-QĐ-UBND.pdf").click()
     download = info.value
     assert download.suggested_filename == "Quyết định 15-2024-QĐ-UBND.pdf"
-    assert open(download.path(), "rb").read(5) == b"%PDF-"
+    assert Path(download.path()).read_bytes()[:5] == b"%PDF-"
 
     page.goto(live_server.url + library["draft"].get_absolute_url())
     page.get_by_label("Họ tên").fill("Nguyễn Văn An")

@@ -170,3 +170,12 @@ def test_the_feed_lists_published_documents(client, library):
 def test_the_sitemap_lists_documents_beside_articles(client, library):
     body = client.get("/sitemap.xml").content.decode()
     assert library["qd"].get_absolute_url() in body
+
+
+def test_the_year_filter_offers_each_year_once(client, site):
+    make_unit()
+    for day in (1, 2, 3):
+        make_document(issue_date=date(2025, 3, day))
+    make_document(issue_date=date(2024, 3, 1))
+    form = client.get(reverse(LIST)).context["form"]
+    assert [value for value, _label in form.fields["nam"].choices] == ["", 2025, 2024]
