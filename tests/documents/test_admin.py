@@ -210,3 +210,30 @@ def test_an_editor_without_the_opinion_permission_cannot_export(site, editor):
         reverse("admin:documents_draft_csv", args=[draft.pk])
     )
     assert response.status_code == 403
+
+
+def test_the_documents_admin_pages_are_in_vietnamese(site, admin_user):
+    """No English left on the pages staff use for documents, drafts and procedures."""
+    from tests.factories import make_procedure
+    from tests.portal.test_admin_vietnamese import english_on
+
+    document, draft = make_document(), make_draft()
+    Opinion.objects.create(site=site, draft=draft, name="Bình", content="Nhất trí.")
+    client = logged_in(admin_user)
+    failures = {}
+    for url in [
+        reverse("admin:documents_document_changelist"),
+        reverse(ADD),
+        reverse("admin:documents_document_change", args=[document.pk]),
+        reverse("admin:documents_document_import"),
+        reverse("admin:documents_draft_changelist"),
+        reverse("admin:documents_draft_change", args=[draft.pk]),
+        reverse("admin:documents_opinion_changelist"),
+        reverse("admin:documents_draft_print", args=[draft.pk]),
+        reverse("admin:procedures_procedure_change", args=[make_procedure().pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if english := english_on(response.content.decode()):
+            failures[url] = english
+    assert failures == {}
