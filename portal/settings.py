@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "stats",
+    "documents",
+    "procedures",
 ]
 
 MIDDLEWARE = [
@@ -230,3 +232,11 @@ CAPTCHA_FONT_SIZE = 28
 # extra posts through; with REDIS_URL set the counting is atomic.
 COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", "5/10m")
 COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")
+
+# --- documents and procedures (documents/, procedures/) ----------------------
+# Largest attachment of a legal document or draft (PDF, Office, ZIP).
+DOCUMENT_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("DOCUMENT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+)
+# Citizens' opinions on a draft, per address (django-ratelimit, shared cache).
+CONSULTATION_POST_RATE = os.environ.get("CONSULTATION_POST_RATE", "5/10m")

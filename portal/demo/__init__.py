@@ -39,6 +39,17 @@ def load(site):
     return created, existing
 
 
+def load_apps(site):
+    """The other apps' demo content: each AppConfig with a `load_demo(site)` method
+    adds its own and answers a line for the log (portal imports none of them)."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        loader = getattr(config, "load_demo", None)
+        if callable(loader):
+            yield loader(site)
+
+
 def _categories(site, entries):
     categories = {}
     for position, entry in enumerate(entries, start=1):
