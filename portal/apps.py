@@ -9,7 +9,24 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from portal import roles, signals  # noqa: F401
+
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="portal.roles")
+        # The unit's own settings, its staff and their roles (users only of
+        # this unit: portal/admin_users.py scopes them).
+        roles.grant(
+            roles.Role.UNIT_ADMIN,
+            "portal.view_unitprofile",
+            "portal.add_unitprofile",
+            "portal.change_unitprofile",
+            "portal.view_membership",
+            "portal.change_membership",
+            "portal.delete_membership",
+            "auth.view_user",
+            "auth.change_user",
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -20,6 +20,20 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+# What staff see of an object's place in the workflow: the working copy's status
+# and, for live objects, what the public sees (scheduled, expired, changes pending).
+STATES = {
+    "draft": _("Draft"),
+    "review": _("Waiting for review"),
+    "published": _("Published"),
+    "scheduled": _("Scheduled"),
+    "expired": _("Publication ended"),
+    "changes_draft": _("Published, with an unsubmitted draft"),
+    "changes_review": _("Published, changes waiting for review"),
+    "archived": _("Archived"),
+}
+
+
 class Revision(models.Model):
     """The content of one object as it was saved once: who, when, and what."""
 
@@ -87,6 +101,8 @@ class WorkflowModel(models.Model):
     """
 
     revision_fields = ()
+    # The field that names an object in lists ("Việc của tôi", e-mails).
+    title_field = "title"
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -158,6 +174,26 @@ class WorkflowModel(models.Model):
     @property
     def has_unpublished_changes(self):
         return self.live and self.status in (Status.DRAFT, Status.REVIEW)
+
+    @property
+    def state(self):
+        """One key of STATES: the working copy's status, and the public's view."""
+        if self.status == Status.ARCHIVED:
+            return "archived"
+        if not self.live:
+            return "review" if self.status == Status.REVIEW else "draft"
+        if self.has_unpublished_changes:
+            return f"changes_{self.status}"
+        now = timezone.now()
+        if self.published_at > now:
+            return "scheduled"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "published"
+
+    @property
+    def state_label(self):
+        return STATES[self.state]
 
     @classmethod
     def revision_field_names(cls):
