@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
 
+from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet
 
 
@@ -199,6 +201,20 @@ class WorkflowModel(models.Model):
     def revision_field_names(cls):
         """What a revision keeps: the model's content and the publication dates."""
         return (*cls.revision_fields, "published_at", "expires_at")
+
+    def prepare(self):
+        """Make the content what save() would store, before a revision takes it.
+
+        A live object's edits go into a revision without passing through
+        save(), so rich text is sanitized here: every revision holds safe HTML.
+        Subclasses add their own normalizing (call super()).
+        """
+        for name in self.revision_field_names():
+            field = self._meta.get_field(name)
+            if isinstance(field, CKEditor5Field):
+                setattr(
+                    self, field.attname, sanitize_html(getattr(self, field.attname))
+                )
 
     def content(self):
         """The revision fields as JSON-ready values (files by name, FKs by id)."""

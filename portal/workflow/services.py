@@ -132,6 +132,7 @@ def save_draft(obj, *, user, request=None, base_revision=UNCHECKED, note=""):
     form was opened on; when another revision was saved since, EditConflict.
     """
     require(user, "change", obj)
+    obj.prepare()
     with transaction.atomic():
         if obj.pk is None:
             obj.created_by = user
