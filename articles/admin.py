@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
 from portal.admin_scoping import SiteScopedAdmin
+from portal.audit.admin import AuditedAdmin
 from portal.sanitize import sanitize_html
 from portal.workflow.admin import WorkflowAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(SiteScopedAdmin):
+class CategoryAdmin(AuditedAdmin, SiteScopedAdmin):
     list_display = ["name", "parent", "position", "in_menu"]
     list_editable = ["position", "in_menu"]
     list_select_related = ["parent"]

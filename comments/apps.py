@@ -14,7 +14,6 @@ class CommentsConfig(AppConfig):
             roles.Role.UNIT_ADMIN,
             "comments.view_comment",
             "comments.change_comment",
-            "comments.delete_comment",
         )
 
         # The phone is for staff only; the name and text are public and stay.
