@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles.models import Article
 from portal.workflow import services as workflow
 from portal.workflow.models import Revision, Status
-from tests.factories import make_article, make_category
+from tests.factories import make_category
 
 pytestmark = pytest.mark.django_db
 
