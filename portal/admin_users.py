@@ -166,15 +166,15 @@ class MembershipAdmin(AuditedAdmin, SiteScopedAdmin):
         )
         super().save_model(request, obj, form, change)
 
-    def audit_summary(self, request, obj, message):
+    def audit_summary(self, request, obj, action, message):
         role = Role(obj.role).label
         old = getattr(obj, "_old_role", None)
-        if message == [{"deleted": {}}]:
+        if action == Action.DELETE:
             text = _("%(user)s no longer works for %(unit)s (was %(role)s).")
         elif old and old != obj.role:
             text = _("%(user)s in %(unit)s: %(old)s → %(role)s.")
         elif old:
-            return super().audit_summary(request, obj, message)
+            return super().audit_summary(request, obj, action, message)
         else:
             text = _("%(user)s now works for %(unit)s as %(role)s.")
         return text % {

@@ -29,6 +29,45 @@ def local(moment):
     return timezone.localtime(moment).strftime(TIME_FORMAT)
 
 
+def summarize(form, formsets=None):
+    """ "Changed: Name, E-mail. Added unit “…”." from a saved form and its inlines."""
+    parts = []
+    labels = [_label(form, name) for name in form.changed_data]
+    if labels:
+        parts.append(_("Changed: %(fields)s.") % {"fields": ", ".join(labels)})
+    for formset in formsets or []:
+        name = formset.model._meta.verbose_name
+        for obj in formset.new_objects:
+            parts.append(
+                _("Added %(name)s “%(object)s”.") % {"name": name, "object": obj}
+            )
+        for obj, fields in formset.changed_objects:
+            names = ", ".join(
+                str(formset.model._meta.get_field(f).verbose_name) for f in fields
+            )
+            parts.append(
+                _("Changed %(fields)s of %(name)s “%(object)s”.")
+                % {"fields": names, "name": name, "object": obj}
+            )
+        for obj in formset.deleted_objects:
+            parts.append(
+                _("Deleted %(name)s “%(object)s”.") % {"name": name, "object": obj}
+            )
+    return " ".join(parts)
+
+
+def _label(form, name):
+    field = form.fields.get(name)
+    if field is not None and field.label:
+        return str(field.label)
+    # A form's own name for a model field (the password form's "password").
+    instance = getattr(form, "instance", None) or getattr(form, "user", None)
+    try:
+        return str(instance._meta.get_field(name).verbose_name)
+    except (AttributeError, LookupError):
+        return name
+
+
 class AuditedAdmin(admin.ModelAdmin):
     """Write an audit entry for each add, change and delete made through this admin.
 
@@ -38,7 +77,18 @@ class AuditedAdmin(admin.ModelAdmin):
 
     audit_action = None  # None: Created / Edited / Deleted
 
-    def audit_summary(self, request, obj, message):
+    def construct_change_message(self, request, form, formsets, add=False):
+        # Django stores its change message in English (for LogEntry); the
+        # audit entry gets a summary in the language of the person reading it.
+        request._audit_summary = "" if add else summarize(form, formsets)
+        return super().construct_change_message(request, form, formsets, add)
+
+    def audit_summary(self, request, obj, action, message):
+        """The entry's summary: the changed fields, named as on the form."""
+        summary = getattr(request, "_audit_summary", None)
+        if summary is not None:
+            del request._audit_summary
+            return summary
         if isinstance(message, list):
             message = json.dumps(message)
         return LogEntry(change_message=message or "").get_change_message()
@@ -50,7 +100,7 @@ class AuditedAdmin(admin.ModelAdmin):
             request=request,
             site=site,
             obj=obj,
-            summary=self.audit_summary(request, obj, message),
+            summary=self.audit_summary(request, obj, action, message),
         )
 
     def log_addition(self, request, obj, message):
@@ -63,7 +113,7 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def log_deletions(self, request, queryset):
         for obj in queryset:
-            self._audit(request, obj, Action.DELETE, [{"deleted": {}}])
+            self._audit(request, obj, Action.DELETE)
         return super().log_deletions(request, queryset)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from articles.models import Article
 from portal.workflow import services as workflow
@@ -47,8 +48,11 @@ def form_data(article, **changes):
         "lead": article.lead,
         "body": article.body,
         "cover_caption": article.cover_caption,
-        "published_at_0": article.published_at.astimezone().strftime("%d/%m/%Y"),
-        "published_at_1": article.published_at.astimezone().strftime("%H:%M:%S"),
+        "published_at_0": f"{localtime(article.published_at):%d/%m/%Y}",
+        "published_at_1": f"{localtime(article.published_at):%H:%M:%S}",
+        # The hidden initial value Django renders for a field with a callable default.
+        "initial-published_at_0": f"{localtime(article.published_at):%d/%m/%Y}",
+        "initial-published_at_1": f"{localtime(article.published_at):%H:%M:%S}",
         "expires_at_0": "",
         "expires_at_1": "",
         "author": article.author,
