@@ -11,7 +11,7 @@ from django.urls import reverse
 from portal.audit.models import Action, AuditEntry
 from portal.audit.services import record
 from tests.factories import make_staff, vietnam_time
-from tests.portal.conftest import B_HOST, Role
+from tests.portal.conftest import Role
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:audit_auditentry_changelist")
