@@ -1,6 +1,7 @@
 """The workflow change form and actions, per role, including crafted POSTs."""
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils.timezone import localtime
 
@@ -351,3 +352,39 @@ def test_a_unit_administrator_may_also_publish(client, editor, unit_admin):
     client.post(change_url(article), form_data(article, _publish="1"))
     article.refresh_from_db()
     assert article.live
+
+
+def test_a_scheduled_article_goes_public_by_itself_and_expires(client, approver):
+    """At fixed Vietnamese clocks: scheduled, then public, then ended; no cron."""
+    from tests.factories import vietnam_time
+
+    with time_machine.travel(vietnam_time(2026, 12, 31, 17, 30), tick=False):
+        article = draft(approver)
+        client.force_login(approver)
+        client.post(
+            change_url(article),
+            form_data(
+                article,
+                published_at_0="01/01/2027",
+                published_at_1="00:00:00",
+                expires_at_0="31/01/2027",
+                expires_at_1="23:59:00",
+                _publish="1",
+            ),
+        )
+        html = client.get(change_url(article)).content.decode()
+        assert 'workflow-badge--scheduled">Đã hẹn giờ<' in html
+        assert "tự động công khai lúc 00:00 01/01/2027" in html
+    at = {
+        vietnam_time(2026, 12, 31, 23, 59): 404,
+        vietnam_time(2027, 1, 1, 0, 0): 200,
+        vietnam_time(2027, 1, 31, 23, 58): 200,
+        vietnam_time(2027, 1, 31, 23, 59): 404,
+    }
+    for moment, status in at.items():
+        with time_machine.travel(moment, tick=False):
+            assert public(client, article).status_code == status, moment
+    with time_machine.travel(vietnam_time(2027, 2, 1, 8), tick=False):
+        client.force_login(approver)
+        html = client.get(change_url(article)).content.decode()
+        assert 'workflow-badge--expired">Hết hạn đăng<' in html
