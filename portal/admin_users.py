@@ -7,7 +7,7 @@
   - edits the name, e-mail and password only of accounts that work for no
     other unit (an account shared with another unit is read-only: changing its
     password would be acting in that unit);
-  - sets the role of the unit's members in "Nhân sự đơn vị" (MembershipAdmin),
+  - sets the role of the unit's members in "Cán bộ của đơn vị" (MembershipAdmin),
     never their own role, never a membership of another unit;
   - never adds accounts, grants staff or superuser status, groups or
     permissions: those fields are not in their forms, so a crafted POST that
@@ -116,7 +116,7 @@ class StaffUserAdmin(AuditedAdmin, UserAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdmin, SiteScopedAdmin):
-    """The unit's staff and their roles ("Nhân sự đơn vị")."""
+    """The unit's staff and their roles ("Cán bộ của đơn vị")."""
 
     audit_action = Action.USERS
     list_display = ["user", "full_name", "role"]
