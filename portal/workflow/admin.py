@@ -28,11 +28,12 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from portal.audit.models import Action, AuditEntry
 from portal.workflow import admin_views
 from portal.workflow import services as workflow
+from portal.workflow.admin_actions import BulkTransitions
 from portal.workflow.models import Revision, Status
 
 SAVE, SUBMIT, PUBLISH = "_continue", "_submit", "_publish"
@@ -45,11 +46,10 @@ STATE_ONLY = {
 }
 
 
-class WorkflowAdmin(admin.ModelAdmin):
+class WorkflowAdmin(BulkTransitions, admin.ModelAdmin):
     """Mix in before SiteScopedAdmin: `class XAdmin(WorkflowAdmin, SiteScopedAdmin)`."""
 
     change_form_template = "workflow/admin/change_form.html"
-    actions = ["submit_for_review", "publish", "unpublish", "archive"]
     # Fields compared as text on the diff page; None: the text fields kept in
     # revisions.
     workflow_diff_fields = None
@@ -312,83 +312,6 @@ class WorkflowAdmin(admin.ModelAdmin):
         # confirmation page; the service checks again, one object at a time.
         for obj in queryset:
             workflow.delete(obj, user=request.user, request=request)
-
-    # --- bulk actions, through the services ------------------------------------
-    def _bulk(self, request, queryset, service, done_text):
-        done = 0
-        for obj in queryset:
-            try:
-                with transaction.atomic():
-                    service(obj, user=request.user, request=request)
-            except (PermissionDenied, workflow.InvalidTransition) as error:
-                self.message_user(request, f"{obj}: {error}", messages.ERROR)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_text(done), messages.SUCCESS)
-
-    @admin.action(
-        description=gettext_lazy("Submit the selected items for review"),
-        permissions=["change"],
-    )
-    def submit_for_review(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            workflow.submit_for_review,
-            lambda n: (
-                ngettext(
-                    "%(count)d item sent for review.",
-                    "%(count)d items sent for review.",
-                    n,
-                )
-                % {"count": n}
-            ),
-        )
-
-    @admin.action(
-        description=gettext_lazy("Approve and publish the selected items"),
-        permissions=["publish"],
-    )
-    def publish(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            workflow.publish,
-            lambda n: (
-                ngettext("%(count)d item published.", "%(count)d items published.", n)
-                % {"count": n}
-            ),
-        )
-
-    @admin.action(
-        description=gettext_lazy("Withdraw the selected items from the public"),
-        permissions=["publish"],
-    )
-    def unpublish(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            workflow.unpublish,
-            lambda n: (
-                ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", n)
-                % {"count": n}
-            ),
-        )
-
-    @admin.action(
-        description=gettext_lazy("Archive the selected items"), permissions=["publish"]
-    )
-    def archive(self, request, queryset):
-        self._bulk(
-            request,
-            queryset,
-            workflow.archive,
-            lambda n: (
-                ngettext("%(count)d item archived.", "%(count)d items archived.", n)
-                % {"count": n}
-            ),
-        )
 
     # --- the object's workflow pages -----------------------------------------
     def get_urls(self):
