@@ -160,3 +160,11 @@ def test_the_settings_refuse_a_retention_under_two_years():
     )
     assert result.returncode != 0
     assert "AUDIT_RETENTION_DAYS must be at least 730" in result.stderr
+
+
+def test_another_units_entry_is_not_found(client, entries, units):
+    """Reading one entry of unit B from unit A's admin: it does not exist."""
+    client.force_login(make_staff("quantri", units[0], Role.UNIT_ADMIN))
+    theirs = AuditEntry.objects.get(summary="Sửa tin B")
+    response = client.get(reverse("admin:audit_auditentry_change", args=[theirs.pk]))
+    assert response.status_code == 302  # Django: "does not exist", back to the list

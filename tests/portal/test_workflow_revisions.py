@@ -214,3 +214,22 @@ def test_another_units_articles_are_in_no_list_or_search(client, theirs, b_appro
     assert "Tin của Tân Lập" not in client.get(listing).content.decode()
     found = client.get(listing, {"q": "Tân Lập"}).content.decode()
     assert "Tin của Tân Lập" not in found
+
+
+def test_the_category_autocomplete_offers_only_the_units_categories(
+    client, theirs, b_approver, units
+):
+    """The admin's autocomplete answers from B's categories, never A's."""
+    make_category(site=units[1], name="Tin Vĩnh Tế")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "category",
+            "term": "Tin",
+        },
+    )
+    names = {row["text"] for row in response.json()["results"]}
+    assert "Tin Vĩnh Tế" in names
+    assert theirs.category.name not in names
