@@ -5,7 +5,7 @@ person may be an editor in one unit and an approver in another. What a role may
 do is the permission set of a Group named after it ("Biên tập viên", "Lãnh đạo
 duyệt", "Quản trị đơn vị"), created by a migration. Nobody is put INTO these
 groups: they only carry the permission sets, and
-`portal.permissions.UnitRoleBackend` answers `user.has_perm()` from the user's
+`portal.backends.UnitRoleBackend` answers `user.has_perm()` from the user's
 role in the unit of the request (or of the object asked about).
 
 Each app says what each role gets, in its AppConfig.ready():

@@ -172,7 +172,7 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 LOGIN_URL = "admin:login"
 
 # Staff permissions come from their role in the request's unit (portal/roles.py).
-AUTHENTICATION_BACKENDS = ["portal.permissions.UnitRoleBackend"]
+AUTHENTICATION_BACKENDS = ["portal.backends.UnitRoleBackend"]
 
 # Security: strict by default when DEBUG is off; each can be relaxed by env.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -73,7 +73,7 @@ def can(user, verb, obj):
     if not user_can_manage_site(user, obj.site):
         return False
     # With the object, so the user's role in the object's unit decides
-    # (portal.permissions.UnitRoleBackend), whatever host the call came from.
+    # (portal.backends.UnitRoleBackend), whatever host the call came from.
     if verb == "delete" and (obj.live or obj.live_revision_id):
         # Editors delete their drafts; what was ever public needs an approver.
         return user.has_perm(permission(obj, "publish"), obj) and user.has_perm(

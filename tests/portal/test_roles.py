@@ -6,7 +6,7 @@ from django.core import checks
 
 from articles.models import Article
 from portal import roles
-from portal.permissions import UnitRoleBackend
+from portal.backends import UnitRoleBackend
 from portal.tenancy import site_context
 from tests.factories import make_article, make_category, make_staff
 from tests.portal.conftest import A_HOST, B_HOST, Role
