@@ -12,7 +12,12 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from portal import roles, signals  # noqa: F401
+        from portal.editor import load_vietnamese_corrections
+        from portal.permissions import default_permission_names
 
+        load_vietnamese_corrections()
+        # After auth's own handler (auth is installed first): every app's turn.
+        post_migrate.connect(default_permission_names, dispatch_uid="portal.perms")
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="portal.roles")
         # The unit's own settings, its staff and their roles (users only of
         # this unit: portal/admin_users.py scopes them).
