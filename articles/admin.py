@@ -1,14 +1,16 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Category
 from portal.admin_scoping import SiteScopedAdmin
-from portal.workflow import services as workflow
+from portal.audit.admin import AuditedAdmin
+from portal.sanitize import sanitize_html
+from portal.workflow.admin import WorkflowAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(SiteScopedAdmin):
+class CategoryAdmin(AuditedAdmin, SiteScopedAdmin):
     list_display = ["name", "parent", "position", "in_menu"]
     list_editable = ["position", "in_menu"]
     list_select_related = ["parent"]
@@ -28,12 +30,11 @@ class CategoryAdmin(SiteScopedAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SiteScopedAdmin):
+class ArticleAdmin(WorkflowAdmin, SiteScopedAdmin):
     list_display = [
         "title",
         "category",
-        "status",
-        "live",
+        "workflow_state",
         "published_at",
         "featured",
         "view_count",
@@ -47,7 +48,7 @@ class ArticleAdmin(SiteScopedAdmin):
     list_select_related = ["category", "category__parent"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
-    actions = ["publish", "unpublish"]
+    workflow_diff_fields = ("title", "lead", "body")
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         (_("Cover image"), {"fields": ["cover", "cover_caption"]}),
@@ -67,37 +68,10 @@ class ArticleAdmin(SiteScopedAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def get_object(self, request, object_id, from_field=None):
-        # Staff edit the working copy: a live article's pending revision, if any.
-        obj = super().get_object(request, object_id, from_field)
-        return workflow.working_copy(obj) if obj is not None else None
+    def preview_response(self, request, obj):
+        """The public article page, with the text waiting for approval."""
+        from articles.views import article_context
 
-    def save_model(self, request, obj, form, change):
-        obj.site = request.site
-        workflow.save_draft(obj, user=request.user, request=request)
-
-    def delete_model(self, request, obj):
-        workflow.delete(obj, user=request.user, request=request)
-
-    def _transition(self, request, queryset, service):
-        for article in queryset:
-            try:
-                service(article, user=request.user, request=request)
-            except (PermissionDenied, workflow.InvalidTransition) as error:
-                self.message_user(request, f"{article}: {error}", messages.ERROR)
-
-    @admin.action(
-        description=_("Publish the selected articles"), permissions=["publish"]
-    )
-    def publish(self, request, queryset):
-        self._transition(request, queryset, workflow.publish)
-
-    @admin.action(
-        description=_("Withdraw the selected articles from the public"),
-        permissions=["publish"],
-    )
-    def unpublish(self, request, queryset):
-        self._transition(request, queryset, workflow.unpublish)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
+        obj.body = sanitize_html(obj.body)  # whatever an old revision holds
+        context = {**article_context(request, obj), "preview": True}
+        return render(request, "articles/article_detail.html", context)

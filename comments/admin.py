@@ -99,13 +99,23 @@ class CommentAdmin(SiteScopedAdmin):
         return bool(comment.reply)
 
     def save_model(self, request, obj, form, change):
+        # Moderation and replies go through the services, which audit them.
+        if "status" in form.changed_data:
+            services.comments_moderate(
+                queryset=Comment.objects.filter(pk=obj.pk),
+                status=obj.status,
+                user=request.user,
+                request=request,
+            )
         if "reply" in form.changed_data:
-            services.comment_reply(comment=obj, reply=obj.reply, user=request.user)
-        else:
-            super().save_model(request, obj, form, change)
+            services.comment_reply(
+                comment=obj, reply=obj.reply, user=request.user, request=request
+            )
 
     def _moderate(self, request, queryset, status):
-        changed = services.comments_moderate(queryset=queryset, status=status)
+        changed = services.comments_moderate(
+            queryset=queryset, status=status, user=request.user, request=request
+        )
         self.message_user(
             request,
             ngettext(

@@ -8,7 +8,13 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from comments.models import Comment
-        from portal import personal_data
+        from portal import personal_data, roles
+
+        roles.grant(
+            roles.Role.UNIT_ADMIN,
+            "comments.view_comment",
+            "comments.change_comment",
+        )
 
         # The phone is for staff only; the name and text are public and stay.
         personal_data.register(

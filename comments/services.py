@@ -2,8 +2,11 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comments.models import STARS, Comment, Rating
+from portal.audit.models import Action
+from portal.audit.services import record
 
 
 def comment_create(*, article, name, phone, title, content, address_hash):
@@ -47,16 +50,44 @@ def rating_vote(*, article, voter, address_hash, stars):
     return Rating.objects.filter(article=article).summary(voter=voter)
 
 
-def comments_moderate(*, queryset, status):
-    """Set the status of the selected comments; returns how many changed."""
-    return queryset.exclude(status=status).update(status=status)
+def comments_moderate(*, queryset, status, user=None, request=None):
+    """Set the status of the selected comments; returns how many changed.
+
+    Each change is an audit entry (who moderated what, from which status).
+    """
+    with transaction.atomic():
+        changing = list(
+            queryset.exclude(status=status)
+            .select_related("site")
+            .select_for_update(of=("self",))
+        )
+        Comment.objects.filter(pk__in=[c.pk for c in changing]).update(status=status)
+        new = Comment.Status(status).label
+        for comment in changing:
+            record(
+                Action.MODERATE,
+                user=user,
+                request=request,
+                site=comment.site,
+                obj=comment,
+                summary=f"{Comment.Status(comment.status).label} → {new}",
+            )
+    return len(changing)
 
 
-def comment_reply(*, comment, reply, user):
+def comment_reply(*, comment, reply, user, request=None):
     """Record who answered and when, each time the official reply changes."""
     with transaction.atomic():
         comment.reply = reply
         comment.replied_by = user if reply else None
         comment.replied_at = timezone.now() if reply else None
         comment.save()
+        record(
+            Action.MODERATE,
+            user=user,
+            request=request,
+            site=comment.site,
+            obj=comment,
+            summary=_("Reply changed") if reply else _("Reply removed"),
+        )
     return comment

@@ -10,7 +10,59 @@ class DocumentsConfig(AppConfig):
         from documents import signals  # noqa: F401
         from documents.models import Document, Draft, Opinion
         from documents.sitemaps import DocumentSitemap, DraftSitemap
-        from portal import personal_data, search, sitemaps
+        from portal import personal_data, roles, search, sitemaps
+
+        # Editors enter documents, drafts and their files, and add names to the
+        # unit's lists; approvers publish; the unit administrator prunes the lists.
+        roles.grant(
+            roles.Role.EDITOR,
+            "documents.view_document",
+            "documents.add_document",
+            "documents.change_document",
+            "documents.delete_document",
+            "documents.view_documentattachment",
+            "documents.add_documentattachment",
+            "documents.change_documentattachment",
+            "documents.delete_documentattachment",
+            "documents.view_documentrelation",
+            "documents.add_documentrelation",
+            "documents.change_documentrelation",
+            "documents.delete_documentrelation",
+            "documents.view_draft",
+            "documents.add_draft",
+            "documents.change_draft",
+            "documents.delete_draft",
+            "documents.view_draftattachment",
+            "documents.add_draftattachment",
+            "documents.change_draftattachment",
+            "documents.delete_draftattachment",
+            "documents.view_documenttype",
+            "documents.add_documenttype",
+            "documents.change_documenttype",
+            "documents.view_sector",
+            "documents.add_sector",
+            "documents.change_sector",
+            "documents.view_issuingbody",
+            "documents.add_issuingbody",
+            "documents.change_issuingbody",
+            "documents.view_signer",
+            "documents.add_signer",
+            "documents.change_signer",
+        )
+        # Opinions carry citizens' contacts: approvers read and export them.
+        roles.grant(
+            roles.Role.APPROVER,
+            "documents.publish_document",
+            "documents.publish_draft",
+            "documents.view_opinion",
+        )
+        roles.grant(
+            roles.Role.UNIT_ADMIN,
+            "documents.delete_documenttype",
+            "documents.delete_sector",
+            "documents.delete_issuingbody",
+            "documents.delete_signer",
+        )
 
         sitemaps.register("van-ban", DocumentSitemap)
         sitemaps.register("du-thao", DraftSitemap)

@@ -37,7 +37,7 @@ def draft_list(request):
     page = Paginator(drafts, PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for draft in page:
-        draft.state = draft.window(today)
+        draft.window_state = draft.window(today)
     return render(request, "documents/draft_list.html", {"page": page})
 
 

@@ -1,15 +1,14 @@
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
-from django.utils.translation import gettext_lazy as _
 
-from portal.models import Membership, UnitProfile
-
-User = get_user_model()
+from portal import admin_users  # noqa: F401  (staff accounts and their roles)
+from portal.audit.admin import AuditedAdmin
+from portal.audit.models import Action
+from portal.models import UnitProfile
 
 
 @admin.register(UnitProfile)
-class UnitProfileAdmin(admin.ModelAdmin):
+class UnitProfileAdmin(AuditedAdmin):
+    audit_action = Action.SETTINGS
     list_display = ["name", "site", "responsible_person"]
     fields = [
         "name",
@@ -34,18 +33,3 @@ class UnitProfileAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.site = request.site
         super().save_model(request, obj, form, change)
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 1
-    verbose_name = _("unit")
-    verbose_name_plural = _("units this person works for")
-
-
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class StaffUserAdmin(UserAdmin):
-    inlines = [MembershipInline]

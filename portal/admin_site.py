@@ -10,6 +10,7 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Portal administration")
     site_title = _("Portal administration")
     index_title = _("Content management")
+    index_template = "admin/portal_index.html"
 
     def has_permission(self, request):
         site = getattr(request, "site", None)
@@ -19,3 +20,9 @@ class PortalAdminSite(admin.AdminSite):
         context = super().each_context(request)
         context["current_unit_site"] = getattr(request, "site", None)
         return context
+
+    def index(self, request, extra_context=None):
+        from portal.workflow.dashboard import my_work
+
+        context = {"my_work": my_work(self, request), **(extra_context or {})}
+        return super().index(request, context)

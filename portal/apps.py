@@ -11,13 +11,27 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from portal import signals  # noqa: F401
+        from portal import roles, signals  # noqa: F401
         from portal.editor import load_vietnamese_corrections
         from portal.permissions import default_permission_names
 
         load_vietnamese_corrections()
         # After auth's own handler (auth is installed first): every app's turn.
         post_migrate.connect(default_permission_names, dispatch_uid="portal.perms")
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="portal.roles")
+        # The unit's own settings, its staff and their roles (users only of
+        # this unit: portal/admin_users.py scopes them).
+        roles.grant(
+            roles.Role.UNIT_ADMIN,
+            "portal.view_unitprofile",
+            "portal.add_unitprofile",
+            "portal.change_unitprofile",
+            "portal.view_membership",
+            "portal.change_membership",
+            "portal.delete_membership",
+            "auth.view_user",
+            "auth.change_user",
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal.sites import site_for_host
+from portal.tenancy import site_context
 
 
 class SiteMiddleware:
@@ -25,4 +26,6 @@ class SiteMiddleware:
         # here first; refreshed on every request, so it always agrees with us.
         # (SiteManager.clear_cache() rebinds the dict: look it up each time.)
         sites_models.SITE_CACHE[request.get_host()] = site
-        return self.get_response(request)
+        # Staff permissions are those of their role in this unit (portal.roles).
+        with site_context(site):
+            return self.get_response(request)

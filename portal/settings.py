@@ -173,6 +173,9 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 
 LOGIN_URL = "admin:login"
 
+# Staff permissions come from their role in the request's unit (portal/roles.py).
+AUTHENTICATION_BACKENDS = ["portal.backends.UnitRoleBackend"]
+
 # Security: strict by default when DEBUG is off; each can be relaxed by env.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -240,3 +243,35 @@ DOCUMENT_ATTACHMENT_MAX_BYTES = int(
 )
 # Citizens' opinions on a draft, per address (django-ratelimit, shared cache).
 CONSULTATION_POST_RATE = os.environ.get("CONSULTATION_POST_RATE", "5/10m")
+# --- E-mail: workflow notifications (portal/workflow/notifications.py) ------------
+# EMAIL_BACKEND takes a dotted path or one of the short names below; the console
+# (mails printed to the server's output) is the default with DEBUG=1.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "console" if DEBUG else "smtp")
+EMAIL_BACKEND = EMAIL_BACKENDS.get(EMAIL_BACKEND, EMAIL_BACKEND)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Audit log (portal/audit/) ----------------------------------------------------
+# Entries are kept at least two years (Law 148/2025 Art. 8 §6); `manage.py
+# audit_trim` deletes older ones.
+AUDIT_MIN_RETENTION_DAYS = 730
+AUDIT_RETENTION_DAYS = int(
+    os.environ.get("AUDIT_RETENTION_DAYS", AUDIT_MIN_RETENTION_DAYS)
+)
+if AUDIT_RETENTION_DAYS < AUDIT_MIN_RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        f"AUDIT_RETENTION_DAYS must be at least {AUDIT_MIN_RETENTION_DAYS} (two years)."
+    )

@@ -26,3 +26,4 @@ STORAGES = {
 }
 SERVE_MEDIA = True
 CAPTCHA_TEST_MODE = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -6,9 +6,17 @@ QuerySet of such rows inherits `for_site()` from here, so "rows of this unit" is
 written once.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 
 from portal.text import slugify_vi
+
+# The unit the current request is for (set by SiteMiddleware for the request's
+# lifetime): what a permission check without an object is about. A context
+# variable, not a thread-local, so it is reset exactly when the request ends.
+_current_site = ContextVar("portal_current_site", default=None)
 
 
 class SiteQuerySet(models.QuerySet):
@@ -54,3 +62,18 @@ def set_page_object(request, obj):
 
 def page_object(request):
     return getattr(request, "page_object", None)
+
+
+def current_site():
+    """The unit of the request being served, or None outside a request."""
+    return _current_site.get()
+
+
+@contextmanager
+def site_context(site):
+    """Make `site` the current unit inside the block (requests, commands, tests)."""
+    token = _current_site.set(site)
+    try:
+        yield site
+    finally:
+        _current_site.reset(token)

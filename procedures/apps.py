@@ -7,7 +7,20 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self):
-        from portal import search, sitemaps
+        from portal import roles, search, sitemaps
+
+        roles.grant(
+            roles.Role.EDITOR,
+            "procedures.view_procedure",
+            "procedures.add_procedure",
+            "procedures.change_procedure",
+            "procedures.delete_procedure",
+            "procedures.view_procedurefield",
+            "procedures.add_procedurefield",
+            "procedures.change_procedurefield",
+        )
+        roles.grant(roles.Role.APPROVER, "procedures.publish_procedure")
+        roles.grant(roles.Role.UNIT_ADMIN, "procedures.delete_procedurefield")
         from procedures.models import Procedure
         from procedures.sitemaps import ProcedureSitemap
 

@@ -65,6 +65,7 @@ class ProcedureQuerySet(WorkflowQuerySet):
 
 class Procedure(WorkflowModel):
     Status = Status
+    title_field = "name"
     revision_fields = (
         "code",
         "name",

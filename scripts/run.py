@@ -44,6 +44,8 @@ def environment():
     ):
         env.setdefault(name, "0")
     env.setdefault("SERVE_MEDIA", "1")
+    # The workflow's e-mails are printed here, not sent, unless SMTP is configured.
+    env.setdefault("EMAIL_BACKEND", "console")
     env.setdefault("STATIC_ROOT", str(VAR / "staticfiles"))
     return env
 

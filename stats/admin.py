@@ -3,13 +3,17 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from portal.admin_scoping import SiteScopedAdmin
+from portal.audit.admin import AuditedAdmin
+from portal.audit.models import Action
 from stats.models import DailySiteStats, SiteCounterSettings
 from stats.views import can_view_statistics
 
 
 @admin.register(SiteCounterSettings)
-class SiteCounterSettingsAdmin(SiteScopedAdmin):
+class SiteCounterSettingsAdmin(AuditedAdmin, SiteScopedAdmin):
     """The unit's starting total; one row per site, edited by its administrators."""
+
+    audit_action = Action.SETTINGS
 
     list_display = ["site", "starting_total"]
     fields = ["starting_total"]

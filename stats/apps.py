@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class StatsConfig(AppConfig):
     name = "stats"
     verbose_name = _("Access statistics")
+
+    def ready(self):
+        from portal import roles
+
+        roles.grant(
+            roles.Role.UNIT_ADMIN,
+            "stats.view_statistics",
+            "stats.view_sitecountersettings",
+            "stats.add_sitecountersettings",
+            "stats.change_sitecountersettings",
+        )

@@ -36,17 +36,9 @@ def site(db):
 
 
 @pytest.fixture
-def staff_user(db, site, django_user_model):
-    """An editor of the default site with every permission on articles."""
-    from django.contrib.auth.models import Permission
-
+def staff_user(db, site):
+    """A staff member of the default site with every right on articles (approver)."""
     from portal.models import Membership
+    from tests.factories import make_staff
 
-    user = django_user_model.objects.create_user(
-        "bientap", password="mat-khau-rat-dai-123", is_staff=True
-    )
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="articles")
-    )
-    Membership.objects.create(site=site, user=user)
-    return user
+    return make_staff("bientap", site, role=Membership.Role.APPROVER)

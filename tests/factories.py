@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from itertools import count
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -12,7 +13,7 @@ from PIL import Image
 
 from articles.models import Article, Category
 from comments.models import Comment
-from portal.models import UnitProfile
+from portal.models import Membership, UnitProfile
 
 _seq = count(1)
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -29,6 +30,17 @@ def default_site():
 
 def make_site(domain, name=None):
     return Site.objects.create(domain=domain, name=name or domain)
+
+
+def make_staff(username, site=None, role=Membership.Role.EDITOR, **fields):
+    """A staff member with `role` in `site` (the default unit); password "mat-khau-123"."""
+    fields.setdefault("email", f"{username}@example.test")
+    user = get_user_model().objects.create_user(
+        username, password="mat-khau-123", is_staff=True, **fields
+    )
+    if role is not None:
+        Membership.objects.create(site=site or default_site(), user=user, role=role)
+    return user
 
 
 def make_unit(site=None, **overrides):

@@ -78,6 +78,8 @@ class Document(WorkflowModel):
     """A legal or administrative document the unit (or another body) issued."""
 
     Status = Status
+    # What "Việc của tôi" and notifications name it by.
+    title_field = "number"
     revision_fields = (
         "number",
         "slug",

@@ -8,4 +8,8 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self):
+        from portal import roles
         from portal.audit import signals  # noqa: F401
+
+        # Unit administrators read their unit's log; nobody writes it by hand.
+        roles.grant(roles.Role.UNIT_ADMIN, "audit.view_auditentry")

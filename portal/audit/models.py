@@ -26,6 +26,7 @@ class Action(models.TextChoices):
     PERSONAL_DATA = "personal_data", _("Personal data exported or erased")
     MERGE = "merge", _("Units merged")
     IMPORT = "import", _("Imported")
+    TRIM = "trim", _("Old entries trimmed")
 
 
 class AuditEntryQuerySet(models.QuerySet):

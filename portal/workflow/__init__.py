@@ -18,6 +18,12 @@ live + draft/review = live, with changes pending. A future publication date
 means scheduled: `published()` compares it with the clock, no cron involved.
 
 Every transition is one service in portal/workflow/services.py: it checks the
-permission, changes the state, writes the revision and the audit entry and
-sends the `transitioned` signal (notifications), in one transaction.
+permission (the user's role in the object's unit, portal/roles.py), changes the
+state, writes the revision and the audit entry and sends the `transitioned`
+signal, in one transaction; notifications.py mails on commit.
+
+A content app's admin reuses portal/workflow/admin.py (`WorkflowAdmin`: the
+change form on the working copy, the buttons, the concurrent-edit refusal,
+revisions, diff, restore, preview, bulk actions), and its models appear in
+"Việc của tôi" on the admin's first page (dashboard.py) by being registered.
 """

@@ -6,3 +6,6 @@ class WorkflowConfig(AppConfig):
     name = "portal.workflow"
     label = "workflow"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        from portal.workflow import notifications  # noqa: F401

@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
 
+from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet
 
 
@@ -18,6 +20,20 @@ class Status(models.TextChoices):
     REVIEW = "review", _("Waiting for review")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
+
+
+# What staff see of an object's place in the workflow: the working copy's status
+# and, for live objects, what the public sees (scheduled, expired, changes pending).
+STATES = {
+    "draft": _("Draft"),
+    "review": _("Waiting for review"),
+    "published": _("Published"),
+    "scheduled": _("Scheduled"),
+    "expired": _("Publication ended"),
+    "changes_draft": _("Published, with an unsubmitted draft"),
+    "changes_review": _("Published, changes waiting for review"),
+    "archived": _("Archived"),
+}
 
 
 class Revision(models.Model):
@@ -87,6 +103,8 @@ class WorkflowModel(models.Model):
     """
 
     revision_fields = ()
+    # The field that names an object in lists ("Việc của tôi", e-mails).
+    title_field = "title"
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -159,10 +177,44 @@ class WorkflowModel(models.Model):
     def has_unpublished_changes(self):
         return self.live and self.status in (Status.DRAFT, Status.REVIEW)
 
+    @property
+    def state(self):
+        """One key of STATES: the working copy's status, and the public's view."""
+        if self.status == Status.ARCHIVED:
+            return "archived"
+        if not self.live:
+            return "review" if self.status == Status.REVIEW else "draft"
+        if self.has_unpublished_changes:
+            return f"changes_{self.status}"
+        now = timezone.now()
+        if self.published_at > now:
+            return "scheduled"
+        if self.expires_at is not None and self.expires_at <= now:
+            return "expired"
+        return "published"
+
+    @property
+    def state_label(self):
+        return STATES[self.state]
+
     @classmethod
     def revision_field_names(cls):
         """What a revision keeps: the model's content and the publication dates."""
         return (*cls.revision_fields, "published_at", "expires_at")
+
+    def prepare(self):
+        """Make the content what save() would store, before a revision takes it.
+
+        A live object's edits go into a revision without passing through
+        save(), so rich text is sanitized here: every revision holds safe HTML.
+        Subclasses add their own normalizing (call super()).
+        """
+        for name in self.revision_field_names():
+            field = self._meta.get_field(name)
+            if isinstance(field, CKEditor5Field):
+                setattr(
+                    self, field.attname, sanitize_html(getattr(self, field.attname))
+                )
 
     def content(self):
         """The revision fields as JSON-ready values (files by name, FKs by id)."""

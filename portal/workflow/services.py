@@ -9,6 +9,7 @@ its row under a lock, so two transitions of one object never interleave.
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.audit.models import Action
@@ -24,6 +25,17 @@ transitioned = Signal()
 # `base_revision` default: the caller does not check for concurrent edits.
 UNCHECKED = object()
 
+# What the workflow owns on the row; only these services write them.
+STATE_FIELDS = (
+    "status",
+    "live",
+    "live_revision_id",
+    "latest_revision_id",
+    "review_note",
+    "created_by_id",
+    "created_at",
+)
+
 
 class EditConflict(Exception):
     """Someone else saved the object since the editor opened it."""
@@ -37,12 +49,17 @@ class EditConflict(Exception):
                 "changes were not saved, so theirs are not lost: open their version, "
                 "then make your changes again."
             )
-            % {"user": who, "time": revision.created_at.strftime("%H:%M %d/%m/%Y")}
+            % {"user": who, "time": local_time(revision.created_at)}
         )
 
 
 class InvalidTransition(Exception):
     """The object is not in a state this action applies to."""
+
+
+def local_time(moment):
+    """'14:05 25/12/2026' in Vietnam's time (never the UTC wall clock)."""
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
 
 
 def permission(obj, verb):
@@ -55,12 +72,14 @@ def can(user, verb, obj):
     """May `user` do `verb` ("change", "publish", "delete") to `obj` in its unit?"""
     if not user_can_manage_site(user, obj.site):
         return False
+    # With the object, so the user's role in the object's unit decides
+    # (portal.backends.UnitRoleBackend), whatever host the call came from.
     if verb == "delete" and (obj.live or obj.live_revision_id):
         # Editors delete their drafts; what was ever public needs an approver.
-        return user.has_perm(permission(obj, "publish")) and user.has_perm(
-            permission(obj, "delete")
+        return user.has_perm(permission(obj, "publish"), obj) and user.has_perm(
+            permission(obj, "delete"), obj
         )
-    return user.has_perm(permission(obj, verb))
+    return user.has_perm(permission(obj, verb), obj)
 
 
 def require(user, verb, obj):
@@ -113,6 +132,7 @@ def save_draft(obj, *, user, request=None, base_revision=UNCHECKED, note=""):
     form was opened on; when another revision was saved since, EditConflict.
     """
     require(user, "change", obj)
+    obj.prepare()
     with transaction.atomic():
         if obj.pk is None:
             obj.created_by = user
@@ -145,7 +165,11 @@ def save_draft(obj, *, user, request=None, base_revision=UNCHECKED, note=""):
             apply_content(obj, content)
             obj.live, obj.live_revision_id = True, current.live_revision_id
         else:
-            obj.live = False
+            # The caller's object may be stale in what the form does not edit
+            # (a comment the approver wrote since it was loaded): take the
+            # state from the locked row, the content from the caller.
+            for name in STATE_FIELDS:
+                setattr(obj, name, getattr(current, name))
             obj.save()
             type(obj)._default_manager.filter(pk=obj.pk).update(
                 latest_revision=revision, status=status
@@ -153,6 +177,18 @@ def save_draft(obj, *, user, request=None, base_revision=UNCHECKED, note=""):
         obj.latest_revision, obj.status = revision, status
         _done(obj, Action.EDIT, user, request, revision)
         return revision
+
+
+def ensure_current(obj, *, base_revision):
+    """Lock the row; EditConflict when a revision was saved after `base_revision`.
+
+    For a caller that acts on what the user saw without saving (an approver
+    publishing the version on their screen): inside the caller's transaction.
+    """
+    current = _locked(obj)
+    if current.latest_revision_id != (base_revision or None):
+        raise EditConflict(current.latest_revision)
+    return current
 
 
 def working_copy(obj):
@@ -213,6 +249,13 @@ def publish(obj, *, user, request=None, revision=None):
         current = _locked(obj)
         revision = revision or current.latest_revision
         was = current.status
+        if (
+            current.live
+            and was == Status.PUBLISHED
+            and revision is not None
+            and revision.pk == current.live_revision_id
+        ):
+            raise InvalidTransition(_("This version is already published."))
         if revision is None:  # rows made before revisions existed
             revision = _revision(current, user, _("Published"))
         apply_content(current, revision.content)
@@ -234,6 +277,7 @@ def unpublish(obj, *, user, request=None):
         current = _locked(obj)
         if not current.live:
             raise InvalidTransition(_("This content is not published."))
+        _take_working_copy(current)
         current.live = False
         current.status = Status.DRAFT
         _save_state(current, "live", "status")
@@ -246,6 +290,9 @@ def archive(obj, *, user, request=None):
     require(user, "publish", obj)
     with transaction.atomic():
         current = _locked(obj)
+        if current.status == Status.ARCHIVED:
+            raise InvalidTransition(_("This content is already archived."))
+        _take_working_copy(current)
         current.live = False
         current.status = Status.ARCHIVED
         _save_state(current, "live", "status")
@@ -263,7 +310,7 @@ def restore_revision(obj, revision, *, user, request=None):
         current = _locked(obj)
         apply_content(current, revision.content)
         note = _("Restored the version of %(time)s") % {
-            "time": revision.created_at.strftime("%H:%M %d/%m/%Y")
+            "time": local_time(revision.created_at)
         }
         new = save_draft(current, user=user, request=request, note=note)
         record(
@@ -289,3 +336,18 @@ def _save_state(obj, *fields):
     type(obj)._default_manager.filter(pk=obj.pk).update(
         **{name: getattr(obj, name) for name in fields}
     )
+
+
+def _take_working_copy(current):
+    """Before a live object goes off-line: its row takes the pending revision.
+
+    Off-line rows hold the working copy (only live rows keep the approved text
+    apart from it), so the editor continues from their latest draft, not from
+    the text that was public.
+    """
+    if current.live and current.latest_revision_id not in (
+        None,
+        current.live_revision_id,
+    ):
+        apply_content(current, current.latest_revision.content)
+        current.save()

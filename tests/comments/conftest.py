@@ -1,7 +1,7 @@
 import pytest
 from captcha.models import CaptchaStore
-from django.contrib.auth.models import Permission
 
+from portal.models import Membership
 from tests.factories import make_article, make_unit
 
 
@@ -42,10 +42,8 @@ def article(site):
 
 @pytest.fixture
 def moderator(staff_user):
-    """The default site's editor, also allowed to moderate comments."""
-    staff_user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="comments")
-    )
+    """The default site's administrator, who moderates comments."""
+    staff_user.memberships.update(role=Membership.Role.UNIT_ADMIN)
     return staff_user
 
 

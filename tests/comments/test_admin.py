@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Permission
 
 from comments.models import Comment
 from portal.models import Membership
@@ -117,10 +116,7 @@ def test_staff_of_site_b_never_see_site_a_comments(
         title="Của Vĩnh Tế",
     )
     user = django_user_model.objects.create_user("vinhte", password="x", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="comments")
-    )
-    Membership.objects.create(site=site_b, user=user)
+    Membership.objects.create(site=site_b, user=user, role=Membership.Role.UNIT_ADMIN)
     client.force_login(user)
     html = client.get(CHANGELIST + "?trang-thai=all", HTTP_HOST=B_HOST).content.decode()
     assert "Của Vĩnh Tế" in html and "Của Tân Lập" not in html

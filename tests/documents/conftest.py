@@ -1,10 +1,9 @@
 import pytest
-from django.contrib.auth.models import Permission
 
 from documents import demo_files
 from documents.models import DocumentAttachment
 from portal.models import Membership
-from tests.factories import make_document, make_site, make_unit, upload
+from tests.factories import make_document, make_site, make_staff, make_unit, upload
 
 A_HOST, B_HOST = "tanlap.example.test", "vinhte.example.test"
 PDF = demo_files.pdf(["QUYET DINH 15/2024/QD-UBND"])
@@ -32,48 +31,14 @@ def document_with_pdf(site):
     return document, attach(document)
 
 
-def member(django_user_model, site, name, *codenames, app="documents"):
-    user = django_user_model.objects.create_user(name, is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label=app, codename__in=codenames)
-    )
-    Membership.objects.create(site=site, user=user)
-    return user
-
-
-EDITOR_PERMS = (
-    "add_document",
-    "change_document",
-    "view_document",
-    "add_documentattachment",
-    "change_documentattachment",
-    "delete_documentattachment",
-    "view_documentattachment",
-    "add_documentrelation",
-    "change_documentrelation",
-    "delete_documentrelation",
-    "view_documentrelation",
-)
+@pytest.fixture
+def editor(site):
+    return make_staff("bientap", site, role=Membership.Role.EDITOR)
 
 
 @pytest.fixture
-def editor(django_user_model, site):
-    return member(django_user_model, site, "bientap", *EDITOR_PERMS)
-
-
-@pytest.fixture
-def approver(django_user_model, site):
-    return member(
-        django_user_model,
-        site,
-        "lanhdao",
-        *EDITOR_PERMS,
-        "publish_document",
-        "delete_document",
-        "view_opinion",
-        "view_draft",
-        "change_draft",
-    )
+def approver(site):
+    return make_staff("lanhdao", site, role=Membership.Role.APPROVER)
 
 
 def fresh_captcha():

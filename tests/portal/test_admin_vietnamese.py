@@ -110,8 +110,28 @@ def content(site):
 
 
 def staff_pages(content, user):
+    from portal.audit.models import AuditEntry
+    from portal.models import Membership
+    from portal.workflow import services as workflow
+    from tests.factories import make_staff
+
     article, comment = content["article"], content["comment"]
+    # Two revisions of the article (its workflow pages) and entries in the log.
+    workflow.save_draft(article, user=user)
+    article.lead = "Bản sửa"
+    workflow.save_draft(article, user=user)
+    first, latest = article.latest_revision_id - 1, article.latest_revision_id
+    member = make_staff("bientap", role=Membership.Role.EDITOR).memberships.get()
     return [
+        reverse("admin:articles_article_revisions", args=[article.pk]),
+        reverse("admin:articles_article_revision", args=[article.pk, first]),
+        reverse("admin:articles_article_compare", args=[article.pk])
+        + f"?a={first}&b={latest}",
+        reverse("admin:articles_article_preview", args=[article.pk]),
+        reverse("admin:audit_auditentry_changelist"),
+        reverse("admin:audit_auditentry_change", args=[AuditEntry.objects.first().pk]),
+        reverse("admin:portal_membership_changelist"),
+        reverse("admin:portal_membership_change", args=[member.pk]),
         reverse("admin:index"),
         reverse("admin:articles_article_changelist"),
         reverse("admin:articles_article_add"),

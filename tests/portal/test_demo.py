@@ -83,3 +83,29 @@ def test_footer_shows_the_unit_of_seed_003(client, demo):
     assert "PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN" in footer
     assert "Dương Anh Tuấn - Chủ tịch UBND phường" in footer
     assert "0914.266.628" in footer
+
+
+def test_load_demo_makes_one_account_per_role_and_prints_it_once(site, client):
+    """Each role can log in with the printed password; a second run changes none."""
+    from django.urls import reverse
+
+    from portal.models import Membership
+
+    first = load_demo()
+    logins = dict(re.findall(r"^  (\w+) / (\S+)  ", first, re.MULTILINE))
+    assert set(logins) == {"bientap", "lanhdao", "quantri"}
+    roles = dict(Membership.objects.values_list("user__username", "role"))
+    assert roles == {
+        "bientap": "editor",
+        "lanhdao": "approver",
+        "quantri": "unit_admin",
+    }
+    assert "Lãnh đạo duyệt (approver)" in first
+    second = load_demo()
+    assert "lanhdao: already there, password unchanged" in second
+    assert not re.search(r"^  \w+ / ", second, re.MULTILINE)
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "lanhdao", "password": logins["lanhdao"], "next": "/admin/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"

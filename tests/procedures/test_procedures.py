@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from portal.models import Membership
 from procedures.models import Procedure
-from tests.documents.conftest import A_HOST, B_HOST, member
-from tests.factories import make_procedure, make_unit
+from tests.documents.conftest import A_HOST, B_HOST
+from tests.factories import make_procedure, make_staff, make_unit
 
 pytestmark = pytest.mark.django_db
 LIST = "procedures:list"
@@ -110,10 +111,7 @@ def test_the_list_costs_a_constant_number_of_queries(
 
 
 def test_csv_import_dry_run_then_apply(tmp_path, site, django_user_model):
-    member(
-        django_user_model, site, "lanhdao", "add_procedure", "change_procedure",
-        "publish_procedure", app="procedures",
-    )  # fmt: skip
+    make_staff("lanhdao", site, role=Membership.Role.APPROVER)
     path = tmp_path / "thu-tuc.csv"
     path.write_text(
         "Mã thủ tục,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Thời hạn giải quyết,Phí lệ phí,"

@@ -6,7 +6,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from portal.models import Membership
@@ -30,8 +29,7 @@ def other(site, client):
 def viewer(site, django_user_model):
     """Staff of the default site allowed to read the statistics."""
     user = django_user_model.objects.create_user("thongke", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="view_statistics"))
-    Membership.objects.create(site=site, user=user)
+    Membership.objects.create(site=site, user=user, role=Membership.Role.UNIT_ADMIN)
     return user
 
 

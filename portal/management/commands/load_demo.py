@@ -4,12 +4,15 @@ from django.db import transaction
 
 from articles.models import Article
 from portal import demo
+from portal.demo.accounts import ensure_staff
+from portal.roles import GROUP_NAMES
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo content (the five seed pages, their unit profile and "
-        "categories) into a site. Safe to run again: nothing is duplicated."
+        "categories) into a site, with one staff account per role whose password "
+        "is printed once. Safe to run again: nothing is duplicated."
     )
 
     def add_arguments(self, parser):
@@ -35,8 +38,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             created, existing = demo.load(site)
             others = list(demo.load_apps(site))
+            accounts = ensure_staff(site)
         self.stdout.write(
             f"{site.domain}: {created} demo articles created, {existing} already there."
         )
         for line in others:
             self.stdout.write(line)
+        self.stdout.write("Demo staff (one per role; a password is shown only once):")
+        for username, role, password in accounts:
+            label = f"{GROUP_NAMES[role]} ({role.value})"
+            if password:
+                self.stdout.write(f"  {username} / {password}  {label}")
+            else:
+                self.stdout.write(
+                    f"  {username}: already there, password unchanged  {label}"
+                )
