@@ -1,15 +1,16 @@
 """What counts as a page view, and who the visitor is (without keeping who they are).
 
 Decree 13/2023/NĐ-CP: no IP address and no User-Agent string is stored. A visitor
-is a key: the signed first-party cookie `vid` when the browser keeps cookies,
-otherwise a salted SHA-256 of (salt, day, address, User-Agent) that changes
-every day. The cookie is given the key of the visitor's first page view, so
-that page view (sent before we can know whether cookies are kept) and the
-following ones are one visitor. The device class (mobile or not) is derived
-from the User-Agent at count time; only that boolean is kept.
+is a key: the random key in the signed first-party cookie `vid` when the browser
+sends it, otherwise the daily hash, an HMAC of (day, address, User-Agent) that
+changes every day. A request without the cookie is counted under the daily hash
+and given a fresh random key; stats/__init__.py says how the two are joined when
+the cookie comes back. The device class (mobile or not) is derived from the
+User-Agent at count time; only that boolean is kept.
 """
 
 import re
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -24,7 +25,9 @@ from portal.client import client_address, salted_hash
 from portal.tenancy import page_object
 
 COOKIE_NAME = "vid"
-COOKIE_SALT = "stats.visitor"
+# ".2": cookies given before keys were random held the daily hash, shared by every
+# phone behind one carrier address; they are ignored, so each gets its own key.
+COOKIE_SALT = "stats.visitor.2"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 KEY_LENGTH = 32
 
@@ -60,8 +63,8 @@ MOBILE_RE = re.compile(r"mobile|android|iphone|ipod|ipad|opera mini|iemobile", r
 @dataclass(frozen=True)
 class PageView:
     site_id: int
-    visitor: str
-    new_cookie: bool
+    visitor: str  # the key counted under: the cookie's, else the daily hash
+    new_cookie: str | None  # a fresh random key to send as the cookie
     is_mobile: bool
     article_id: int | None
     referrer_host: str | None
@@ -102,13 +105,14 @@ def daily_hash(address, user_agent, day):
 
 
 def visitor_key(request, now):
-    """(key, new_cookie): the cookie's key, else the daily hash (to be set as cookie)."""
+    """(key, new_cookie): the cookie's key; else the daily hash and a fresh key."""
     key = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
     if key and KEY_RE.fullmatch(key):
-        return key, False
+        return key, None
     address = client_address(request)  # only ever hashed
     user_agent = request.headers.get("User-Agent", "")
-    return daily_hash(address, user_agent, timezone.localdate(now)), True
+    daily = daily_hash(address, user_agent, timezone.localdate(now))
+    return daily, secrets.token_hex(KEY_LENGTH // 2)
 
 
 def referrer_host(request):

@@ -10,66 +10,9 @@ from django.utils import timezone
 from django.utils.numberformat import format as number_format
 from django.utils.translation import gettext_lazy as _
 
+from stats import sql
+
 logger = logging.getLogger(__name__)
-
-# One statement, so one round trip and one implicit transaction per page view.
-# The activity upsert locks the visitor's row and decides, from the row as
-# committed by any concurrent request, whether this page view starts a visit
-# (last seen before the window) and returns that; the other CTEs add to the
-# day's rows with ON CONFLICT … SET n = n + …, so concurrent page views never
-# lose an increment. Every statement takes its row locks in the same order.
-RECORD_SQL = """
-WITH commit_mode AS (
-    SELECT set_config('synchronous_commit', %(commit_mode)s, true)
-), activity AS (
-    INSERT INTO stats_visitoractivity AS a
-        (site_id, visitor, last_seen, visit_started, visit_page_views, is_mobile)
-    VALUES (%(site)s, %(visitor)s, %(now)s, %(now)s, 1, %(mobile)s)
-    ON CONFLICT (site_id, visitor) DO UPDATE SET
-        visit_started = CASE WHEN a.last_seen < %(cutoff)s
-            THEN EXCLUDED.visit_started ELSE a.visit_started END,
-        visit_page_views = CASE WHEN a.last_seen < %(cutoff)s
-            THEN 1 ELSE a.visit_page_views + 1 END,
-        last_seen = GREATEST(a.last_seen, EXCLUDED.last_seen),
-        is_mobile = EXCLUDED.is_mobile
-    RETURNING visit_page_views = 1 AS new_visit
-), site_day AS (
-    INSERT INTO stats_dailysitestats AS d
-        (site_id, date, visits, page_views, mobile_visits)
-    SELECT %(site)s, %(day)s, new_visit::int, 1, (new_visit AND %(mobile)s)::int
-    FROM activity
-    ON CONFLICT (site_id, date) DO UPDATE SET
-        visits = d.visits + EXCLUDED.visits,
-        page_views = d.page_views + EXCLUDED.page_views,
-        mobile_visits = d.mobile_visits + EXCLUDED.mobile_visits
-), article AS (
-    UPDATE articles_article SET view_count = view_count + 1
-    WHERE id = %(article)s AND site_id = %(site)s
-    RETURNING id
-), article_day AS (
-    INSERT INTO stats_dailyarticleviews AS v (site_id, article_id, date, views)
-    SELECT %(site)s, id, %(day)s, 1 FROM article
-    ON CONFLICT (article_id, date) DO UPDATE SET views = v.views + 1
-), referrer AS (
-    INSERT INTO stats_dailyreferrer AS r (site_id, date, host, visits)
-    SELECT %(site)s, %(day)s, %(referrer)s, 1 WHERE %(referrer)s IS NOT NULL
-    ON CONFLICT (site_id, date, host) DO UPDATE SET visits = r.visits + 1
-)
-SELECT new_visit FROM activity, commit_mode
-"""
-
-COUNTER_SQL = """
-SELECT
-    (SELECT count(*) FROM stats_visitoractivity
-     WHERE site_id = %(site)s AND last_seen >= %(online)s),
-    COALESCE(SUM(visits) FILTER (WHERE date = %(today)s), 0),
-    COALESCE(SUM(visits) FILTER (WHERE date = %(yesterday)s), 0),
-    COALESCE(SUM(visits) FILTER (WHERE date >= %(month)s), 0),
-    COALESCE(SUM(visits), 0),
-    COALESCE((SELECT starting_total FROM stats_sitecountersettings
-              WHERE site_id = %(site)s), 0)
-FROM stats_dailysitestats WHERE site_id = %(site)s
-"""
 
 COUNTER_LABELS = [
     ("online", _("Online now")),
@@ -90,6 +33,7 @@ def record_page_view(view, *, now=None):
     params = {
         "site": view.site_id,
         "visitor": view.visitor,
+        "new_cookie": view.new_cookie,
         "now": now,
         "cutoff": now - timedelta(minutes=settings.STATS_VISIT_MINUTES),
         "mobile": view.is_mobile,
@@ -99,7 +43,7 @@ def record_page_view(view, *, now=None):
         "commit_mode": "off" if settings.STATS_ASYNC_COMMIT else "on",
     }
     with connection.cursor() as cursor:
-        cursor.execute(RECORD_SQL, params)
+        cursor.execute(sql.statement(sql.RECORD_PAGE_VIEW), params)
         return cursor.fetchone()[0]
 
 
@@ -119,7 +63,7 @@ def counter_values(site_id, *, now=None):
         "month": today.replace(day=1),
     }
     with connection.cursor() as cursor:
-        cursor.execute(COUNTER_SQL, params)
+        cursor.execute(sql.statement(sql.COUNTER_FIGURES), params)
         online, today_n, yesterday_n, month_n, total, start = cursor.fetchone()
     values = {
         "online": online,

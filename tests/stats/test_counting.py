@@ -37,7 +37,7 @@ def view(site, visitor="a" * 32, **overrides):
     fields = {
         "site_id": site.pk,
         "visitor": visitor,
-        "new_cookie": False,
+        "new_cookie": None,
         "is_mobile": False,
         "article_id": None,
         "referrer_host": None,
