@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from articles.models import cover_upload_to
 from stats.counting import daily_hash
-from stats.dashboard import RangeForm
+from stats.forms import RangeForm
 from stats.models import DailySiteStats
-from stats.services import counter_values, record_page_view
+from stats.selectors import counter_values
+from stats.services import record_page_view
 from tests.factories import make_article, make_category, vietnam_time
 from tests.stats.conftest import FIREFOX
 from tests.stats.test_counting import view

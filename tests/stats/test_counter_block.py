@@ -10,8 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from stats.display import group_digits
 from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
-from stats.services import counter_values, group_digits
+from stats.selectors import counter_values
 from tests.factories import make_category, make_site
 from tests.stats.conftest import FIREFOX
 
@@ -102,7 +103,7 @@ def test_admin_pages_never_read_the_counter(client, site, admin_user):
 
 def test_a_failing_counter_hides_the_block_and_keeps_the_page(client, site, caplog):
     with mock.patch(
-        "stats.services.counter_values", side_effect=RuntimeError("redis down")
+        "stats.selectors.counter_values", side_effect=RuntimeError("redis down")
     ):
         response = client.get("/")
     assert response.status_code == 200

@@ -10,14 +10,13 @@ from itertools import count
 
 import pytest
 from django.db.models import Sum
-from django.test import Client, override_settings
+from django.test import Client
 
 from stats import redis_backend
 from stats.counting import COOKIE_NAME, PageView
 from stats.models import DailySiteStats, VisitorActivity
 from stats.services import record_page_view
 from tests.factories import vietnam_time
-from tests.stats.test_redis import REDIS_URL, redis_or_skip
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +49,14 @@ def with_cookie(site, key, now):
 def backend(request, site, django_capture_on_commit_callbacks):
     """Each service-level test runs on both backends; Redis is flushed to read."""
     if request.param == "db":
-        yield lambda: None
-        return
-    client = redis_or_skip()
-    client.flushdb()
+        return lambda: None
+    request.getfixturevalue("redis_backend_on")
 
     def flush():
         with django_capture_on_commit_callbacks(execute=True):
             redis_backend.flush()
 
-    with override_settings(STATS_BACKEND="redis", STATS_REDIS_URL=REDIS_URL):
-        yield flush
-    client.flushdb()
+    return flush
 
 
 def totals(site, flush=lambda: None):
