@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django import template
 
 from comments import visitors
+from comments.display import rating_text
 from comments.feedback import article_feedback as feedback_data
-from comments.feedback import rating_text
 from comments.forms import CommentForm
 from portal.models import DEFAULT_RETENTION_MONTHS
 
