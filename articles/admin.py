@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Category
+from articles.models import Category
 from portal.admin_scoping import SiteScopedAdmin
 from portal.workflow import services as workflow
 
@@ -27,7 +27,7 @@ class CategoryAdmin(SiteScopedAdmin):
         super().save_model(request, obj, form, change)
 
 
-@admin.register(Article)
+# Registered in portal/admin.py, with the columns other apps add to it.
 class ArticleAdmin(SiteScopedAdmin):
     list_display = [
         "title",

@@ -3,6 +3,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from comments.admin import PendingCommentsColumn
 from portal.models import Membership, UnitProfile
 
 User = get_user_model()
@@ -49,3 +52,10 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     inlines = [MembershipInline]
+
+
+@admin.register(Article)
+class PortalArticleAdmin(PendingCommentsColumn, ArticleAdmin):
+    """The articles app's admin with the comments app's pending count beside it."""
+
+    list_display = [*ArticleAdmin.list_display, "pending_comments"]

@@ -4,8 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Category
-from portal.context_processors import unit_cache_key
 from portal.models import UnitProfile
+from portal.page_context import unit_cache_key
 
 
 @receiver([post_save, post_delete], sender=UnitProfile)
