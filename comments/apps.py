@@ -7,8 +7,13 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments and ratings")
 
     def ready(self):
+        from django.core import checks
+
+        from comments.checks import check_settings
         from comments.models import Comment
         from portal import personal_data
+
+        checks.register(check_settings)
 
         # The phone is for staff only; the name and text are public and stay.
         personal_data.register(
