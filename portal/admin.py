@@ -13,7 +13,9 @@ User = get_user_model()
 
 @admin.register(UnitProfile)
 class UnitProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "site", "responsible_person"]
+    """The unit's record, made with its site: staff edit the footer and notices."""
+
+    list_display = ["name", "site", "responsible_person", "is_default"]
     fields = [
         "name",
         "address",
@@ -30,13 +32,17 @@ class UnitProfileAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(site=request.site)
 
-    def has_add_permission(self, request):
-        has_profile = UnitProfile.objects.filter(site=request.site).exists()
-        return super().has_add_permission(request) and not has_profile
+    def get_fields(self, request, obj=None):
+        # Which unit answers the install's own addresses is the whole install's
+        # choice, not one unit's.
+        extra = ["is_default"] if request.user.is_superuser else []
+        return [*self.fields, *extra]
 
-    def save_model(self, request, obj, form, change):
-        obj.site = request.site
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request):
+        return False  # made with its site (admin → Sites)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleted with its site
 
 
 class MembershipInline(admin.TabularInline):

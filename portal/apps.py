@@ -16,11 +16,14 @@ class PortalConfig(AppConfig):
         from portal.checks import check_settings
         from portal.editor import load_vietnamese_corrections
         from portal.permissions import default_permission_names
+        from portal.units import after_migrate
 
         checks.register(check_settings)
         load_vietnamese_corrections()
         # After auth's own handler (auth is installed first): every app's turn.
         post_migrate.connect(default_permission_names, dispatch_uid="portal.perms")
+        # After contrib.sites made its example.com (sites is installed first).
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="portal.units")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -17,3 +17,13 @@ def forget_unit_context(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Site)
 def forget_site_context(sender, instance, **kwargs):
     cache.delete(unit_cache_key(instance.pk))
+
+
+@receiver(post_save, sender=Site)
+def create_unit_record(sender, instance, created, raw=False, **kwargs):
+    """A new site is a new unit: its record exists from the start."""
+    if created and not raw:
+        UnitProfile.objects.get_or_create(
+            site=instance,
+            defaults={"is_default": not UnitProfile.objects.exists()},
+        )

@@ -10,7 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("bao-ve-du-lieu-ca-nhan/", views.privacy_notice, name="privacy"),
-    path("robots.txt", views.robots_txt),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("admin/thong-ke/", include("stats.urls")),

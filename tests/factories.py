@@ -5,8 +5,10 @@ from datetime import datetime, timedelta
 from itertools import count
 from zoneinfo import ZoneInfo
 
+from captcha.models import CaptchaStore
 from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -16,6 +18,14 @@ from portal.models import UnitProfile
 
 _seq = count(1)
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+# The hosts of the two units of the `two_sites` fixture (tests/conftest.py).
+A_HOST, B_HOST = "tanlap.example.test", "vinhte.example.test"
+# A citizen's desktop browser and phone, as counted by stats.
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
 
 
 def vietnam_time(year, month, day, hour=0, minute=0, second=0):
@@ -42,7 +52,11 @@ def make_unit(site=None, **overrides):
         "emails": "datuan.tnmt@gmail.com",
     }
     fields.update(overrides)
-    return UnitProfile.objects.create(**fields)
+    # Every site has its record from the start (portal/units.py): fill it in.
+    unit, _created = UnitProfile.objects.update_or_create(
+        site=fields.pop("site"), defaults=fields
+    )
+    return unit
 
 
 def make_category(site=None, **overrides):
@@ -96,3 +110,32 @@ def make_comment(article, status=Comment.Status.APPROVED, **fields):
     }
     values.update(fields)
     return Comment.objects.create(site=article.site, article=article, **values)
+
+
+def fresh_captcha():
+    """A real captcha key and its stored answer (no test mode)."""
+    key = CaptchaStore.generate_key()
+    return key, CaptchaStore.objects.get(hashkey=key).response
+
+
+def comment_data(**overrides):
+    key, answer = fresh_captcha()
+    data = {
+        "name": "Nguyễn Văn An",
+        "phone": "0914.266.628",
+        "title": "Đề nghị sửa đường liên xóm",
+        "content": "Đường liên xóm 3 bị xuống cấp, đề nghị UBND xã sửa chữa.",
+        "consent": "on",
+        "captcha_0": key,
+        "captcha_1": answer,
+    }
+    data.update(overrides)
+    return data
+
+
+def comment_url(article):
+    return reverse("comments:post", kwargs={"slug": article.slug})
+
+
+def rate_url(article):
+    return reverse("comments:rate", kwargs={"slug": article.slug})

@@ -3,8 +3,7 @@ from django.contrib.auth.models import Permission
 
 from comments.models import Comment
 from portal.models import Membership
-from tests.comments.conftest import A_HOST, B_HOST
-from tests.factories import make_article, make_category, make_comment
+from tests.factories import A_HOST, B_HOST, make_article, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 

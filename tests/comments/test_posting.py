@@ -7,14 +7,15 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment
-from tests.comments.conftest import (
+from tests.factories import (
     A_HOST,
     B_HOST,
     comment_data,
     comment_url,
     fresh_captcha,
+    make_article,
+    make_category,
 )
-from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
 

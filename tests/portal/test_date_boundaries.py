@@ -17,8 +17,7 @@ from stats.forms import RangeForm
 from stats.models import DailySiteStats
 from stats.selectors import counter_values
 from stats.services import record_page_view
-from tests.factories import make_article, make_category, vietnam_time
-from tests.stats.conftest import FIREFOX
+from tests.factories import FIREFOX, make_article, make_category, vietnam_time
 from tests.stats.test_counting import view
 
 pytestmark = pytest.mark.django_db

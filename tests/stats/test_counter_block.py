@@ -8,13 +8,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from stats.display import group_digits
 from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
 from stats.selectors import counter_values
-from tests.factories import make_category, make_site
-from tests.stats.conftest import FIREFOX
+from tests.factories import A_HOST, B_HOST, FIREFOX, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -78,16 +78,16 @@ def test_the_figures_are_cached_per_site(site):
     assert "<dt>Hôm nay</dt><dd>7</dd>" in block(client.get("/").content.decode())
 
 
-def test_each_site_shows_its_own_figures(site):
-    site_a = make_site("a.example.test")
-    site_b = make_site("b.example.test")
+def test_each_site_shows_its_own_figures(two_sites):
+    site_a, site_b = two_sites
     make_category(site=site_a)
     SiteCounterSettings.objects.create(site=site_a, starting_total=5000)
+    home = reverse("home")
     for _ in range(2):
-        Client(HTTP_USER_AGENT=FIREFOX).get("/", HTTP_HOST="a.example.test")
+        Client(HTTP_USER_AGENT=FIREFOX).get(home, HTTP_HOST=A_HOST)
     cache.clear()
-    html_a = block(Client().get("/", HTTP_HOST="a.example.test").content.decode())
-    html_b = block(Client().get("/", HTTP_HOST="b.example.test").content.decode())
+    html_a = block(Client().get(home, HTTP_HOST=A_HOST).content.decode())
+    html_b = block(Client().get(home, HTTP_HOST=B_HOST).content.decode())
     assert "<dt>Tổng truy cập</dt><dd>5.001</dd>" in html_a
     assert "<dt>Tổng truy cập</dt><dd>0</dd>" in html_b
     assert DailySiteStats.objects.filter(site=site_b).count() == 0

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from stats.counting import COOKIE_NAME, PageView, daily_hash, is_countable
@@ -17,8 +18,7 @@ from stats.models import (
     VisitorActivity,
 )
 from stats.services import record_page_view
-from tests.factories import make_article, make_category, make_site, vietnam_time
-from tests.stats.conftest import FIREFOX
+from tests.factories import A_HOST, FIREFOX, make_article, make_category, vietnam_time
 
 pytestmark = pytest.mark.django_db
 
@@ -237,11 +237,10 @@ def test_an_error_in_counting_never_breaks_the_page(browser, site, caplog):
     assert "Counting a page view failed" in caplog.text
 
 
-def test_views_on_one_site_never_count_for_another(site):
-    site_a = make_site("a.example.test")
-    site_b = make_site("b.example.test")
+def test_views_on_one_site_never_count_for_another(two_sites):
+    site_a, site_b = two_sites
     make_category(site=site_a)
-    Client(HTTP_USER_AGENT=FIREFOX).get("/", HTTP_HOST="a.example.test")
+    Client(HTTP_USER_AGENT=FIREFOX).get(reverse("home"), HTTP_HOST=A_HOST)
     assert figures(site_a) == (1, 1)
     assert figures(site_b) == (0, 0)
     assert not VisitorActivity.objects.filter(site=site_b).exists()

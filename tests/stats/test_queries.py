@@ -5,8 +5,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_article, make_category, make_unit
-from tests.stats.conftest import FIREFOX
+from tests.factories import FIREFOX, make_article, make_category, make_unit
 
 pytestmark = pytest.mark.django_db
 
