@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import conf as comments_conf
 from portal import conf as portal_conf
+from portal import settings_editor
 from stats import conf as stats_conf
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -236,6 +237,10 @@ STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", stats_conf.ASYNC_COMMIT)
 # Comments and votes per address (comments/conf.py).
 COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", comments_conf.POST_RATE)
 COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", comments_conf.VOTE_RATE)
+
+# The rich-text editor staff write in (django-ckeditor-5).
+CKEDITOR_5_CONFIGS = settings_editor.CKEDITOR_5_CONFIGS
+CKEDITOR_5_UPLOAD_FILE_TYPES = settings_editor.CKEDITOR_5_UPLOAD_FILE_TYPES
 
 # django-simple-captcha (portal/citizen.py).
 CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once

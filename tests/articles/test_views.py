@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.models import Article
 from stats.models import DailySiteStats
 from tests.factories import make_article, make_category, make_unit
+from tests.reading import heading, page
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,12 @@ def test_article_page_shows_title_time_lead_body_byline_and_source(client, site)
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1" in html and article.title in html
-    assert "16:04 08/01/2021" in html
-    assert "HNP - " in html
-    assert "Trường Giang" in html
-    assert '<html lang="vi">' in html
+    assert heading(html) == article.title
+    shown = page(html).find("main").text
+    assert "16:04 08/01/2021" in shown
+    assert "HNP - Sáng 08/01, Huyện ủy Thường Tín tổ chức hội nghị." in shown
+    assert "Trường Giang" in shown
+    assert page(html).find("html").attrs["lang"] == "vi"
 
 
 def test_other_news_lists_eight_newest_of_the_category_with_dates(client, site):
@@ -86,8 +88,12 @@ def test_category_page_is_paginated_newest_first(client, site):
     ]
     first = client.get(category.get_absolute_url())
     assert list(first.context["page"]) == articles[:15]
-    second = client.get(category.get_absolute_url() + "?page=2")
+    older = page(first).find("a", rel="next")
+    assert (older.attrs["href"], older.text) == ("?page=2", "Cũ hơn ›")
+    second = client.get(category.get_absolute_url() + older.attrs["href"])
     assert list(second.context["page"]) == articles[15:]
+    newer = page(second).find("a", rel="prev")
+    assert (newer.attrs["href"], newer.text) == ("?page=1", "‹ Mới hơn")
 
 
 def test_subcategory_articles_show_on_the_parent_category(client, site):

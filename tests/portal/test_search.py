@@ -1,7 +1,9 @@
 import pytest
+from django.urls import reverse
 
 from articles.models import Article
 from tests.factories import make_article, make_category, make_site
+from tests.reading import page
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,17 @@ def test_robots_txt_points_at_the_sitemap(client, site):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_the_pages_of_results_keep_the_query(client, site):
+    """The one pagination include keeps every other parameter of the address."""
+    for n in range(16):
+        make_article(title=f"Hội nghị số {n}", lead="")
+    response = client.get(reverse("search"), {"q": "hoi nghi"})
+    following = page(response).find("a", rel="next")
+    assert (following.attrs["href"], following.text) == (
+        "?q=hoi+nghi&page=2",
+        "Trang sau ›",
+    )
+    second = client.get(reverse("search") + following.attrs["href"])
+    assert len(second.context["page"]) == 1

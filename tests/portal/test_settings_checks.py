@@ -48,3 +48,11 @@ def test_a_value_that_is_no_number_stops_the_settings():
     result = manage("check", **PRODUCTION, STATS_VISIT_MINUTES="nửa giờ")
     assert result.returncode != 0
     assert "STATS_VISIT_MINUTES must be a whole number, not 'nửa giờ'." in result.stderr
+
+
+def test_the_editor_configuration_is_in_the_settings():
+    """portal/settings_editor.py's CKEditor 5 configuration reaches the widget."""
+    from django.conf import settings
+
+    assert settings.CKEDITOR_5_CONFIGS["default"]["language"] == "vi"
+    assert "svg" not in settings.CKEDITOR_5_UPLOAD_FILE_TYPES

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import re
 from datetime import timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from django.utils import timezone
 from portal.models import Membership
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
 from tests.factories import A_HOST, make_article
+from tests.reading import definitions, heading, page, table_rows
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/thong-ke/"
@@ -62,12 +62,17 @@ def test_staff_with_the_permission_see_their_site(client, site, viewer):
     add_day(site, 0, 12, 40)
     client.force_login(viewer)
     response = client.get(URL)
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "Thống kê truy cập" in html
-    assert 'id="user-tools"' in html  # the admin's chrome
-    assert "<svg" in html and '<title id="chart-title">' in html
-    assert response.context["totals"]["visits"] == 12
+    shown = page(response)
+    assert heading(response) == "Thống kê truy cập"
+    assert shown.find("div", id="user-tools")  # the admin's chrome
+    chart = shown.find("figure", class_="stats-chart")
+    assert chart.find("title").text == "Lượt truy cập và lượt xem trang theo ngày"
+    totals = definitions(shown.find("dl", class_="stats-totals"))
+    assert (totals["Lượt truy cập"], totals["Lượt xem trang"]) == ("12", "40")
+    rows = table_rows(shown.find("details", class_="stats-table"))
+    assert rows[-1] == [f"{day(0):%d/%m/%Y}", "12", "40", "0"]
+    assert len(rows) == 30
 
 
 def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
@@ -75,15 +80,16 @@ def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
     add_day(site, 0, 1234, 5678)
     add_day(site, 3, 10, 20)
     client.force_login(viewer)
-    html = client.get(URL, {"days": 7}).content.decode()
-    bars = re.findall(
-        r'<rect class="bar" x="([^"]+)" y="([^"]+)" width="([^"]+)"', html
-    )
+    shown = page(client.get(URL, {"days": 7}))
+    chart = shown.find("figure", class_="stats-chart").find("svg")
+    bars = chart.find_all("rect", class_="bar")
     assert len(bars) == 7
-    for numbers in bars:
-        assert all(float(n) >= 0 for n in numbers)
-    assert float(bars[-1][1]) < float(bars[3][1])  # today's bar is the tallest
-    assert ">10.000</text>" in html  # the axis labels are for people
+    for bar in bars:
+        assert all(float(bar.attrs[name]) >= 0 for name in ("x", "y", "width"))
+    assert float(bars[-1].attrs["y"]) < float(bars[3].attrs["y"])  # the tallest
+    # What people read is localized: the tooltip and the axis labels.
+    assert bars[-1].find("title").text == f"{day(0):%d/%m/%Y}: 1.234 / 5.678"
+    assert "10.000" in [label.text for label in chart.find_all("text", class_="axis")]
 
 
 def test_the_admin_index_links_to_the_dashboard_only_for_readers(
