@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -71,7 +72,7 @@ def test_drafts_and_future_articles_are_invisible(client, site):
     visible = make_article(category=category)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(future.get_absolute_url()).status_code == 404
-    for url in ("/", category.get_absolute_url()):
+    for url in (reverse("home"), category.get_absolute_url()):
         html = client.get(url).content.decode()
         assert visible.title in html
         assert draft.title not in html
@@ -107,7 +108,7 @@ def test_home_shows_featured_and_latest_of_each_category(client, site):
     first, second = make_category(name="Xây dựng Đảng"), make_category(name="Văn hóa")
     featured = make_article(category=first, featured=True)
     latest = [make_article(category=second) for _ in range(6)]
-    html = client.get("/").content.decode()
+    html = client.get(reverse("home")).content.decode()
     assert featured.title in html
     assert "Xây dựng Đảng" in html and "Văn hóa" in html
     assert all(a.title in html for a in latest[:5])
@@ -118,7 +119,7 @@ def test_unit_profile_is_the_footer_of_every_page(client, site):
     make_unit()
     article = make_article()
     for url in (
-        "/",
+        reverse("home"),
         article.category.get_absolute_url(),
         article.get_absolute_url(),
         "/khong-co/",
@@ -132,10 +133,10 @@ def test_unit_profile_is_the_footer_of_every_page(client, site):
 
 def test_footer_follows_a_profile_edit_at_once(client, site):
     unit = make_unit()
-    client.get("/")
+    client.get(reverse("home"))
     unit.name = "XÃ VĨNH TẾ"
     unit.save()
-    assert "XÃ VĨNH TẾ" in client.get("/").content.decode()
+    assert "XÃ VĨNH TẾ" in client.get(reverse("home")).content.decode()
 
 
 def test_vietnamese_404_page(client, site):
@@ -163,7 +164,11 @@ def test_pages_run_a_constant_number_of_queries(
         make_article(category=categories[i % 3], featured=i % 10 == 0)
         for i in range(count)
     ]
-    for url in ("/", categories[0].get_absolute_url(), articles[0].get_absolute_url()):
+    for url in (
+        reverse("home"),
+        categories[0].get_absolute_url(),
+        articles[0].get_absolute_url(),
+    ):
         client.get(url)  # warm the shared cache like any visited page
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200

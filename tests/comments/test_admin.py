@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from comments.models import Comment
 from portal.models import Membership
@@ -10,7 +10,7 @@ from tests.reading import page
 pytestmark = pytest.mark.django_db
 
 Status = Comment.Status
-CHANGELIST = "/admin/comments/comment/"
+CHANGELIST = reverse_lazy("admin:comments_comment_changelist")
 
 
 def test_changelist_opens_on_pending_newest_first(client, moderator, article):

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from captcha.models import CaptchaStore
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -62,7 +63,7 @@ def test_the_consent_links_the_privacy_notice_and_says_the_period(client, articl
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'href="/bao-ve-du-lieu-ca-nhan/"' in html
     assert "12 tháng" in html
-    notice = client.get("/bao-ve-du-lieu-ca-nhan/")
+    notice = client.get(reverse("privacy"))
     assert notice.status_code == 200
     assert "12 tháng" in notice.content.decode()
 

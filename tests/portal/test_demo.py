@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Category
@@ -81,7 +82,7 @@ def test_seed_004_body_has_captioned_generated_images(client, demo):
 
 
 def test_footer_shows_the_unit_of_seed_003(client, demo):
-    html = client.get("/").content.decode()
+    html = client.get(reverse("home")).content.decode()
     footer = html[html.index("<footer") :]
     assert "PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN" in footer
     assert "Dương Anh Tuấn - Chủ tịch UBND phường" in footer

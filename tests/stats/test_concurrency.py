@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db.models import Sum
+from django.urls import reverse
 
 from articles.models import Article
 from stats.counting import COOKIE_NAME
@@ -30,7 +31,7 @@ def browse(base, article_url, index, start, keeps_cookies):
         agent = f"Mozilla/5.0 (X11; Linux) Firefox/128.0 client-{index}"
         if keeps_cookies:
             agent += f" req-{n}"
-        path = article_url if n % 2 else "/"
+        path = article_url if n % 2 else reverse("home")
         request = urllib.request.Request(base + path, headers={"User-Agent": agent})
         with opener.open(request, timeout=30) as response:
             assert response.status == 200
@@ -89,7 +90,9 @@ def test_twenty_phones_behind_one_address_are_twenty_visitors():
     """
     make_unit()
     article = make_article()
-    paths = [article.get_absolute_url() if n % 2 else "/" for n in range(VIEWS)]
+    paths = [
+        article.get_absolute_url() if n % 2 else reverse("home") for n in range(VIEWS)
+    ]
     start = threading.Barrier(CLIENTS + 1)
     with (
         gunicorn(workers=2, threads=4) as base,

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from portal.models import Membership
@@ -14,7 +15,7 @@ from tests.factories import A_HOST, make_article
 from tests.reading import definitions, heading, page, table_rows
 
 pytestmark = pytest.mark.django_db
-URL = "/admin/thong-ke/"
+URL = reverse_lazy("stats:dashboard")
 
 
 @pytest.fixture
@@ -95,12 +96,12 @@ def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
 def test_the_admin_index_links_to_the_dashboard_only_for_readers(
     client, viewer, staff_user
 ):
-    entry = "/admin/stats/dailysitestats/"
+    entry = reverse("admin:stats_dailysitestats_changelist")
     client.force_login(viewer)
-    assert entry.encode() in client.get("/admin/").content
+    assert entry.encode() in client.get(reverse("admin:index")).content
     assert client.get(entry)["Location"] == URL
     client.force_login(staff_user)
-    assert entry.encode() not in client.get("/admin/").content
+    assert entry.encode() not in client.get(reverse("admin:index")).content
     assert client.get(entry).status_code == 403
 
 

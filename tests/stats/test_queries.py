@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.factories import FIREFOX, make_article, make_category, make_unit
 
@@ -20,7 +21,11 @@ def page_urls(count):
     make_unit()
     category = make_category()
     articles = [make_article(category=category) for _ in range(count)]
-    return ["/", category.get_absolute_url(), articles[0].get_absolute_url()]
+    return [
+        reverse("home"),
+        category.get_absolute_url(),
+        articles[0].get_absolute_url(),
+    ]
 
 
 @pytest.mark.parametrize("count", [1, 40])

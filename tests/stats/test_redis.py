@@ -10,6 +10,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from stats import redis_backend
@@ -31,7 +32,7 @@ def test_page_views_go_to_redis_then_to_postgresql(
     redis_backend_on, browser, site, django_capture_on_commit_callbacks
 ):
     article = make_article()
-    browser.get("/")
+    browser.get(reverse("home"))
     with CaptureQueriesContext(connection) as context:
         browser.get(article.get_absolute_url(), HTTP_REFERER="https://zalo.me/x?y=1")
     assert not any("stats_" in q["sql"] for q in context.captured_queries)

@@ -11,6 +11,7 @@ from itertools import count
 import pytest
 from django.db.models import Sum
 from django.test import Client
+from django.urls import reverse
 
 from stats import redis_backend
 from stats.counting import COOKIE_NAME, PageView
@@ -135,16 +136,18 @@ def test_twenty_phones_through_the_middleware(site):
         for _ in range(20)
     ]
     for phone in phones:
-        phone.get("/")
+        phone.get(reverse("home"))
     keys = {phone.cookies[COOKIE_NAME].value for phone in phones}
     assert len(keys) == 20  # each its own random key
     for phone in phones:
-        phone.get("/")
+        phone.get(reverse("home"))
     assert totals(site) == {"visits": 20, "page_views": 40, "mobile": 20}
 
 
 def test_a_client_without_cookies_through_the_middleware(site):
     """Ten pages from a client that never sends the cookie back: one visit."""
     for _ in range(10):
-        Client(HTTP_USER_AGENT=CHROME_ANDROID, REMOTE_ADDR=CARRIER_ADDRESS).get("/")
+        Client(HTTP_USER_AGENT=CHROME_ANDROID, REMOTE_ADDR=CARRIER_ADDRESS).get(
+            reverse("home")
+        )
     assert (totals(site)["visits"], totals(site)["page_views"]) == (1, 10)
