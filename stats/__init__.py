@@ -4,14 +4,15 @@ Decisions, in one place:
 
 - A page view is a 200 HTML answer to a GET of a public page by a person's
   browser (stats/counting.py lists what is not: the admin, files, feeds, the
-  sitemap, robots, errors, HEAD, prefetches, bots by User-Agent). HeadlessChrome
-  is treated as a bot on purpose: it is a scraper's browser, and our own browser
-  tests use it, so they leave the counters alone.
+  sitemap, robots, errors, HEAD, prefetches, and crawlers by User-Agent through
+  the maintained `crawlerdetect` list). HeadlessChrome is treated as a bot on
+  purpose: it is a scraper's browser, and our own browser tests use it, so they
+  leave the counters alone.
 - A visit starts with a page view after 30 minutes without one
   (STATS_VISIT_MINUTES). "Tổng truy cập" counts visits, as the seeds' portals do,
   plus the site's starting total carried over from an old portal.
 - Counting runs in VisitCounterMiddleware after the response is made, as one
-  SQL statement (stats/services.py), or through Redis with STATS_BACKEND=redis;
+  SQL statement (stats/sql.py, run by stats/services.py), or through Redis with STATS_BACKEND=redis;
   STATS_COUNTING=0 switches it off. Cron: `manage.py stats_rollup` every few
   minutes with Redis (it flushes), otherwise daily.
 - Who is a visitor. Many phones share one public address (carrier-grade NAT)
@@ -37,6 +38,10 @@ Decisions, in one place:
   and count as one visit. FirstView rows whose cookie never comes back are
   deleted by `stats_rollup` with old activity.
 - No IP address or User-Agent is stored: see stats/counting.py.
+- Modules: counting (what counts, who the visitor is), services (the write),
+  selectors (the reads: the counter's figures, the dashboard's queries), sql
+  (the counting statements, once), display (digit groups), forms, chart and
+  views (the dashboard), redis_backend, conf and checks (the settings).
 - The dashboard is /admin/thong-ke/, for superusers and staff holding
   `stats.view_statistics`.
 """

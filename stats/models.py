@@ -2,7 +2,7 @@
 
 Nothing here holds an IP address or a User-Agent string: a visitor is a key
 (a random-looking salted hash, see stats/counting.py) and a device class.
-All increments are made by stats/services.py in single SQL statements
+All increments are made by the statements of stats/sql.py, single SQL statements
 (INSERT … ON CONFLICT DO UPDATE SET n = n + …), never read-modify-write.
 """
 
