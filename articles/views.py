@@ -1,12 +1,11 @@
 from django.core.paginator import Paginator
-from django.db.models import Value
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
+from articles.selectors import article_page
 from portal.tenancy import set_page_object, user_can_manage_site
 
 PER_PAGE = 15
-OTHER_NEWS = 8
 
 
 def category_detail(request, slug):
@@ -39,47 +38,4 @@ def article_detail(request, slug):
     )
     if article.is_public:
         set_page_object(request, article)
-    return render(
-        request, "articles/article_detail.html", article_context(request, article)
-    )
-
-
-def article_context(request, article):
-    """What the article page shows around `article` (reused by the comments app to
-    re-show the page with a comment form that has errors)."""
-    same_category = (
-        Article.objects.for_site(request.site)
-        .published()
-        .filter(category_id=article.category_id)
-    )
-    newer, older = neighbours(same_category, article)
-    return {
-        "article": article,
-        "other_news": list(
-            same_category.exclude(pk=article.pk)
-            .for_listing()
-            .newest_first()[:OTHER_NEWS]
-        ),
-        "newer": newer,
-        "older": older,
-    }
-
-
-def neighbours(articles, article):
-    """The next newer and next older article (by date, then id), in one query."""
-    at, pk = article.published_at, article.pk
-    # A plain range on published_at (not an OR) lets each side start its index
-    # scan at the article itself; the exclude settles ties on the same minute.
-    newer = articles.filter(published_at__gte=at).exclude(published_at=at, id__lte=pk)
-    older = articles.filter(published_at__lte=at).exclude(published_at=at, id__gte=pk)
-    newer, older = (
-        queryset.annotate(side=Value(name))
-        .only("title", "slug", "published_at")
-        .order_by(*ordering)[:1]
-        for queryset, name, ordering in (
-            (newer, "newer", ("published_at", "id")),
-            (older, "older", ("-published_at", "-id")),
-        )
-    )
-    found = {row.side: row for row in newer.union(older, all=True)}
-    return found.get("newer"), found.get("older")
+    return render(request, "articles/article_detail.html", article_page(article))

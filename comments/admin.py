@@ -1,12 +1,12 @@
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.admin import ArticleAdmin
-from articles.models import Article
 from comments import services
 from comments.models import Comment
 from portal.admin_scoping import SiteScopedAdmin
@@ -144,24 +144,26 @@ class CommentAdmin(SiteScopedAdmin):
         self._moderate(request, queryset, Comment.Status.SPAM)
 
 
-# The articles app must not know about comments, so the pending count joins its
-# list from here: the same admin, with one annotated column.
-admin.site.unregister(Article)
+class PendingCommentsColumn:
+    """The article list's count of comments awaiting moderation, linked to them.
 
-
-@admin.register(Article)
-class ArticleWithCommentsAdmin(ArticleAdmin):
-    list_display = [*ArticleAdmin.list_display, "pending_comments"]
+    A mixin for the article admin, composed in portal/admin.py: the articles app
+    knows nothing of comments.
+    """
 
     def get_queryset(self, request):
+        pending = (
+            Comment.objects.pending()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                pending_comments=Count(
-                    "comments", filter=Q(comments__status=Comment.Status.PENDING)
-                )
-            )
+            .annotate(pending_comments=Coalesce(Subquery(pending), 0))
         )
 
     @admin.display(description=_("pending comments"), ordering="pending_comments")
@@ -170,8 +172,13 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
             return 0
         url = reverse("admin:comments_comment_changelist")
         return format_html(
-            '<a href="{}?trang-thai=pending&amp;article__id__exact={}">{}</a>',
+            '<a href="{}?{}">{}</a>',
             url,
-            article.pk,
+            urlencode(
+                {
+                    StatusFilter.parameter_name: Comment.Status.PENDING,
+                    "article__id__exact": article.pk,
+                }
+            ),
             article.pending_comments,
         )

@@ -7,6 +7,9 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments and ratings")
 
     def ready(self):
+        from django.core import checks
+
+        from comments.checks import check_settings
         from comments.models import Comment
         from portal import personal_data, roles
 
@@ -15,6 +18,8 @@ class CommentsConfig(AppConfig):
             "comments.view_comment",
             "comments.change_comment",
         )
+
+        checks.register(check_settings)
 
         # The phone is for staff only; the name and text are public and stay.
         personal_data.register(

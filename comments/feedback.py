@@ -11,8 +11,6 @@ from datetime import datetime
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import JSONObject
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from articles.models import Article
 from comments.models import Comment, Rating, RatingSummary, summary_aggregates
@@ -59,24 +57,3 @@ def article_feedback(article, *, voter, start, stop):
         comments=[comment_from_json(data) for data in row["comment_page"]],
         total_comments=row["comment_total"] or 0,
     )
-
-
-def rating_text(summary):
-    if not summary.total:
-        return _("Be the first to rate and comment on this article")
-    return ngettext(
-        "Average %(average)s/5 from %(count)s vote",
-        "Average %(average)s/5 from %(count)s votes",
-        summary.total,
-    ) % {"average": summary.average_display, "count": summary.total}
-
-
-def rating_payload(summary):
-    """The JSON the script uses to update the block in place."""
-    return {
-        "counts": {str(n): count for n, count in summary.rows},
-        "total": summary.total,
-        "average": summary.average_display,
-        "mine": summary.mine,
-        "summary": rating_text(summary),
-    }

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import models
 from django.db.models import Avg, Count, Max, Q
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -94,6 +93,8 @@ class Comment(models.Model):
 
 @dataclass
 class RatingSummary:
+    """The votes of one article (comments/display.py says them to people)."""
+
     counts: dict  # {stars: votes} for 1..5
     total: int
     average: float | None
@@ -114,13 +115,6 @@ class RatingSummary:
     @property
     def rows(self):
         return [(n, self.counts[n]) for n in STARS]
-
-    @property
-    def average_display(self):
-        """'4,3' — one decimal with the active language's separator."""
-        if self.average is None:
-            return ""
-        return number_format(round(self.average, 1), 1)
 
 
 class RatingQuerySet(models.QuerySet):

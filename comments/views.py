@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from articles.models import Article
-from articles.views import article_context
+from articles.selectors import article_page
 from comments import services, visitors
-from comments.feedback import rating_payload
+from comments.display import rating_payload
 from comments.forms import CommentForm, RatingForm
 from portal import citizen
 from portal.models import UnitProfile
@@ -39,8 +39,9 @@ def wants_json(request):
     return ajax or "application/json" in request.headers.get("accept", "")
 
 
-def article_page(request, article, form, status=200):
-    context = {**article_context(request, article), "comment_form": form}
+def article_with_form(request, article, form, status=200):
+    """The article page again, showing `form` (errors, or a new captcha)."""
+    context = {**article_page(article), "comment_form": form}
     return render(request, "articles/article_detail.html", context, status=status)
 
 
@@ -52,10 +53,10 @@ def post_comment(request, slug):
         # The no-JS "new code" button: same page, a fresh captcha, nothing lost.
         initial = CommentForm.kept_values(request.POST)
         form = CommentForm(initial=initial, retention_months=retention)
-        return article_page(request, article, form)
+        return article_with_form(request, article, form)
     form = CommentForm(request.POST, retention_months=retention)
     if not form.is_valid():
-        return article_page(request, article, form)
+        return article_with_form(request, article, form)
     if not form.is_bot:
         # Counted after validation, so typos and wrong codes cost no quota; the
         # captcha (one use per key) already bounds how fast anyone can get here.
@@ -69,7 +70,7 @@ def post_comment(request, slug):
                     "a few minutes and send it again; what you typed is kept below."
                 ),
             )
-            return article_page(request, article, form, status=429)
+            return article_with_form(request, article, form, status=429)
         services.comment_create(
             article=article,
             address_hash=citizen.address_hash(request),

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from comments.admin import PendingCommentsColumn
 from portal import admin_users  # noqa: F401  (staff accounts and their roles)
 from portal.audit.admin import AuditedAdmin
 from portal.audit.models import Action
@@ -8,8 +11,10 @@ from portal.models import UnitProfile
 
 @admin.register(UnitProfile)
 class UnitProfileAdmin(AuditedAdmin):
+    """The unit's record, made with its site: staff edit the footer and notices."""
+
     audit_action = Action.SETTINGS
-    list_display = ["name", "site", "responsible_person"]
+    list_display = ["name", "site", "responsible_person", "is_default"]
     fields = [
         "name",
         "address",
@@ -26,10 +31,21 @@ class UnitProfileAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(site=request.site)
 
-    def has_add_permission(self, request):
-        has_profile = UnitProfile.objects.filter(site=request.site).exists()
-        return super().has_add_permission(request) and not has_profile
+    def get_fields(self, request, obj=None):
+        # Which unit answers the install's own addresses is the whole install's
+        # choice, not one unit's.
+        extra = ["is_default"] if request.user.is_superuser else []
+        return [*self.fields, *extra]
 
-    def save_model(self, request, obj, form, change):
-        obj.site = request.site
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request):
+        return False  # made with its site (admin → Sites)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleted with its site
+
+
+@admin.register(Article)
+class PortalArticleAdmin(PendingCommentsColumn, ArticleAdmin):
+    """The articles app's admin with the comments app's pending count beside it."""
+
+    list_display = [*ArticleAdmin.list_display, "pending_comments"]

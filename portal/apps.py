@@ -9,12 +9,16 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_migrate
 
         from portal import roles, signals  # noqa: F401
+        from portal.checks import check_settings
         from portal.editor import load_vietnamese_corrections
         from portal.permissions import default_permission_names
+        from portal.units import after_migrate
 
+        checks.register(check_settings)
         load_vietnamese_corrections()
         # After auth's own handler (auth is installed first): every app's turn.
         post_migrate.connect(default_permission_names, dispatch_uid="portal.perms")
@@ -32,6 +36,8 @@ class PortalConfig(AppConfig):
             "auth.view_user",
             "auth.change_user",
         )
+        # After contrib.sites made its example.com (sites is installed first).
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="portal.units")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

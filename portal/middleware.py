@@ -1,4 +1,5 @@
 from django.contrib.sites import models as sites_models
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -23,9 +24,13 @@ class SiteMiddleware:
             )
         request.site = site
         # Django's own get_current_site() (feeds, sitemaps, auth e-mails) looks
-        # here first; refreshed on every request, so it always agrees with us.
-        # (SiteManager.clear_cache() rebinds the dict: look it up each time.)
-        sites_models.SITE_CACHE[request.get_host()] = site
+        # in SITE_CACHE by host, then by host without its port; refreshed on every
+        # request, so it always agrees with us. Keyed without the port, so its
+        # size stays bounded: a host reaches here only if it is a unit's domain
+        # or a name ALLOWED_HOSTS lists, however many ports or Host headers are
+        # tried. (SiteManager.clear_cache() rebinds the dict: look it up each time.)
+        domain, _port = split_domain_port(request.get_host())
+        sites_models.SITE_CACHE[domain] = site
         # Staff permissions are those of their role in this unit (portal.roles).
         with site_context(site):
             return self.get_response(request)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
@@ -11,7 +12,13 @@ DEFAULT_RETENTION_MONTHS = 12
 
 
 class UnitProfile(models.Model):
-    """The local government unit behind a site: what the footer of every page shows."""
+    """The local government unit behind a site: its record, and the page footer.
+
+    Every Site has exactly one, made with it (portal/signals.py; a data migration
+    for sites made before). What the footer shows is optional; `is_default`
+    says which unit answers on the install's own host names (portal/sites.py).
+    Unit mergers will add their state (archived, predecessors) here too.
+    """
 
     site = models.OneToOneField(
         Site,
@@ -19,9 +26,18 @@ class UnitProfile(models.Model):
         related_name="unit_profile",
         verbose_name=_("site"),
     )
+    is_default = models.BooleanField(
+        _("default unit"),
+        default=False,
+        help_text=_(
+            "Answers on the installation's own addresses (e.g. localhost) that "
+            "name no unit. At most one unit is the default."
+        ),
+    )
     name = models.CharField(
         _("unit name"),
         max_length=200,
+        blank=True,
         help_text=_(
             "As it is written on the portal, e.g. PHƯỜNG TÂN LẬP - THÀNH PHỐ THÁI NGUYÊN."
         ),
@@ -61,9 +77,19 @@ class UnitProfile(models.Model):
     class Meta:
         verbose_name = _("unit profile")
         verbose_name_plural = _("unit profiles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="one_default_unit",
+                violation_error_message=_(
+                    "Another unit is already the default: untick it there first."
+                ),
+            )
+        ]
 
     def __str__(self):
-        return self.name
+        return self.name or str(self.site)
 
     def save(self, *args, **kwargs):
         self.privacy_notice = sanitize_html(self.privacy_notice)

@@ -7,6 +7,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from comments import conf as comments_conf
+from portal import conf as portal_conf
+from portal import settings_editor
+from stats import conf as stats_conf
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -15,6 +20,18 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from None
 
 
 def env_list(name, default=""):
@@ -46,7 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "django_ckeditor_5",
     "imagekit",
     "captcha",
@@ -160,12 +176,8 @@ STORAGES = {
 }
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
-# Uploads: Pillow checks every image; these bound what it will even look at.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
-IMAGE_MAX_SIDE = 10_000
 
 # The renditions are made when the source is saved, so rendering a page never
 # checks storage or a cache for them.
@@ -205,37 +217,39 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-from portal.settings_editor import *  # noqa: E402,F403
+# --- App settings: each app holds its defaults (<app>/conf.py) and rejects bad
+# values in `manage.py check` (<app>/checks.py); the environment overrides them.
+# Editor uploads and covers (portal/images.py).
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", portal_conf.MAX_BYTES)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", portal_conf.MAX_PIXELS)
+IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", portal_conf.MAX_SIDE)
 
-# --- Access statistics (stats app) -------------------------------------------
-# Counting can be switched off (the benchmark compares both); "redis" counts in
-# Redis and `manage.py stats_rollup` flushes to PostgreSQL, which stays the record.
-STATS_COUNTING = env_bool("STATS_COUNTING", True)
-STATS_BACKEND = os.environ.get("STATS_BACKEND", "db")
+# Access statistics (stats/conf.py says what each one does).
+STATS_COUNTING = env_bool("STATS_COUNTING", stats_conf.COUNTING)
+STATS_BACKEND = os.environ.get("STATS_BACKEND", stats_conf.BACKEND)
 STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
-if STATS_BACKEND not in {"db", "redis"}:
-    raise ImproperlyConfigured("STATS_BACKEND must be 'db' or 'redis'.")
-if STATS_BACKEND == "redis" and not STATS_REDIS_URL:
-    raise ImproperlyConfigured("STATS_BACKEND=redis needs REDIS_URL.")
-STATS_VISIT_MINUTES = int(os.environ.get("STATS_VISIT_MINUTES", 30))
-STATS_ONLINE_MINUTES = int(os.environ.get("STATS_ONLINE_MINUTES", 5))
-STATS_COUNTER_CACHE_SECONDS = min(60, int(os.environ.get("STATS_COUNTER_CACHE", 60)))
-STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", 400))
-STATS_ACTIVITY_KEEP_HOURS = int(os.environ.get("STATS_ACTIVITY_KEEP_HOURS", 26))
-# Counting commits without waiting for the WAL flush: the hot per-day row is
-# locked for microseconds, not for an fsync. A crash of PostgreSQL (not a
-# restart) may lose the last ~0.6 s of counts; nothing else is affected.
-STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", True)
+STATS_VISIT_MINUTES = env_int("STATS_VISIT_MINUTES", stats_conf.VISIT_MINUTES)
+STATS_ONLINE_MINUTES = env_int("STATS_ONLINE_MINUTES", stats_conf.ONLINE_MINUTES)
+STATS_COUNTER_CACHE_SECONDS = env_int(
+    "STATS_COUNTER_CACHE_SECONDS", stats_conf.COUNTER_CACHE_SECONDS
+)
+STATS_RETENTION_DAYS = env_int("STATS_RETENTION_DAYS", stats_conf.RETENTION_DAYS)
+STATS_ACTIVITY_KEEP_HOURS = env_int(
+    "STATS_ACTIVITY_KEEP_HOURS", stats_conf.ACTIVITY_KEEP_HOURS
+)
+STATS_ASYNC_COMMIT = env_bool("STATS_ASYNC_COMMIT", stats_conf.ASYNC_COMMIT)
 
-# --- comments app: captcha and abuse limits (comments/) ---------------------------
+# Comments and votes per address (comments/conf.py).
+COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", comments_conf.POST_RATE)
+COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", comments_conf.VOTE_RATE)
+
+# The rich-text editor staff write in (django-ckeditor-5).
+CKEDITOR_5_CONFIGS = settings_editor.CKEDITOR_5_CONFIGS
+CKEDITOR_5_UPLOAD_FILE_TYPES = settings_editor.CKEDITOR_5_UPLOAD_FILE_TYPES
+
+# django-simple-captcha (portal/citizen.py).
 CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once
 CAPTCHA_FONT_SIZE = 28
-# django-ratelimit counts in the default (shared) cache, per salted address hash.
-# The database cache increments by read-then-write, so a burst may let one or two
-# extra posts through; with REDIS_URL set the counting is atomic.
-COMMENTS_POST_RATE = os.environ.get("COMMENTS_POST_RATE", "5/10m")
-COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")
-
 # --- documents and procedures (documents/, procedures/) ----------------------
 # Largest attachment of a legal document or draft (PDF, Office, ZIP).
 DOCUMENT_ATTACHMENT_MAX_BYTES = int(

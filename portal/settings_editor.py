@@ -1,6 +1,5 @@
 """CKEditor 5 configuration (django-ckeditor-5): what staff can write."""
 
-CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_CONFIGS = {
     "default": {

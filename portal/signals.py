@@ -4,8 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Category
-from portal.context_processors import unit_cache_key
 from portal.models import UnitProfile
+from portal.page_context import unit_cache_key
 
 
 @receiver([post_save, post_delete], sender=UnitProfile)
@@ -17,3 +17,13 @@ def forget_unit_context(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Site)
 def forget_site_context(sender, instance, **kwargs):
     cache.delete(unit_cache_key(instance.pk))
+
+
+@receiver(post_save, sender=Site)
+def create_unit_record(sender, instance, created, raw=False, **kwargs):
+    """A new site is a new unit: its record exists from the start."""
+    if created and not raw:
+        UnitProfile.objects.get_or_create(
+            site=instance,
+            defaults={"is_default": not UnitProfile.objects.exists()},
+        )

@@ -4,8 +4,9 @@ from django.shortcuts import render
 from django.template import loader
 
 from articles.models import Article
-from portal.context_processors import unit as unit_context
 from portal.models import DEFAULT_RETENTION_MONTHS
+from portal.page_context import menu as site_menu
+from portal.page_context import unit_profile
 
 FEATURED = 5
 PER_SECTION = 5
@@ -15,7 +16,7 @@ SEARCH_PER_PAGE = 15
 def home(request):
     published = Article.objects.for_site(request.site).published().for_listing()
     featured = list(published.filter(featured=True).newest_first()[:FEATURED])
-    menu = unit_context(request)["menu"]
+    menu = site_menu(request)
     by_section = {}
     for article in published.latest_per_section(menu, PER_SECTION):
         by_section.setdefault(article.section_id, []).append(article)
@@ -46,7 +47,7 @@ def search(request):
 
 def privacy_notice(request):
     """The unit's privacy notice, linked from every form that takes personal data."""
-    unit = unit_context(request)["unit"]
+    unit = unit_profile(request)
     months = unit.personal_data_retention_months if unit else DEFAULT_RETENTION_MONTHS
     return render(request, "portal/privacy_notice.html", {"retention_months": months})
 

@@ -16,3 +16,8 @@ class StatsConfig(AppConfig):
             "stats.add_sitecountersettings",
             "stats.change_sitecountersettings",
         )
+        from django.core import checks
+
+        from stats.checks import check_settings
+
+        checks.register(check_settings)

@@ -1,6 +1,10 @@
+import logging
+
 from django.utils.functional import SimpleLazyObject
 
-from stats.services import counter_rows
+from stats import display, selectors
+
+logger = logging.getLogger(__name__)
 
 
 def counter(request):
@@ -11,4 +15,14 @@ def counter(request):
     site = getattr(request, "site", None)
     if site is None or request.path.startswith("/admin/"):
         return {}
-    return {"stats_counter": SimpleLazyObject(lambda: counter_rows(site.pk))}
+    return {"stats_counter": SimpleLazyObject(lambda: counter_block(site.pk))}
+
+
+def counter_block(site_id):
+    try:
+        values = selectors.cached_counter_values(site_id)
+    except Exception:
+        # A counter is not worth a broken page (e.g. Redis down): no block.
+        logger.exception("Reading the visitor counter failed")
+        return []
+    return display.counter_rows(values)

@@ -26,7 +26,7 @@ class VisitCounterMiddleware:
                 view = counting.page_view(request, now)
                 services.record_page_view(view, now=now)
                 if view.new_cookie:
-                    counting.set_visitor_cookie(response, view.visitor)
+                    counting.set_visitor_cookie(response, view.new_cookie)
             except Exception:
                 logger.exception("Counting a page view failed")
         return response

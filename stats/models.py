@@ -2,7 +2,7 @@
 
 Nothing here holds an IP address or a User-Agent string: a visitor is a key
 (a random-looking salted hash, see stats/counting.py) and a device class.
-All increments are made by stats/services.py in single SQL statements
+All increments are made by the statements of stats/sql.py, single SQL statements
 (INSERT … ON CONFLICT DO UPDATE SET n = n + …), never read-modify-write.
 """
 
@@ -45,6 +45,38 @@ class VisitorActivity(models.Model):
 
     def __str__(self):
         return f"{self.visitor} @ {self.site_id}"
+
+
+class FirstView(models.Model):
+    """A page view made without our cookie, and the fresh cookie sent with it.
+
+    The view is counted under the daily hash (a browser that refuses cookies
+    stays one visitor). When the cookie comes back, the browser keeps cookies:
+    the counting statement deletes this row, makes the view that browser's first
+    and adds the visit the daily hash had merged (stats/__init__.py). Rows whose
+    cookie never comes back are deleted by `stats_rollup` with old activity.
+    """
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    cookie_key = models.CharField(_("cookie key"), max_length=40)
+    daily_key = models.CharField(_("daily key"), max_length=40)
+    seen_at = models.DateTimeField(_("seen at"))
+    date = models.DateField(_("date"))
+    # This view started the daily hash's visit (else it joined one under way).
+    started_visit = models.BooleanField(_("started a visit"))
+
+    class Meta:
+        verbose_name = _("first page view")
+        verbose_name_plural = _("first page views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "cookie_key"], name="stats_first_view_cookie"
+            )
+        ]
+        indexes = [models.Index(fields=["seen_at"], name="stats_first_view_seen")]
+
+    def __str__(self):
+        return f"{self.cookie_key} @ {self.site_id}"
 
 
 class DailySiteStats(models.Model):

@@ -15,19 +15,38 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from stats import sql
+
 PREFIX = "stats:"
 DIRTY = PREFIX + "dirty"
 _clients = {}
 
-# KEYS: activity, online zset, day hash, dirty set.
-# ARGV: now, visit cutoff, mobile, article id, referrer, ttl, visitor, online floor.
+# KEYS: 1 activity, 2 online zset, 3 day hash, 4 dirty set, 5 this key's first
+# view, 6 the new cookie's first view. ARGV: 1 now, 2 visit cutoff, 3 mobile,
+# 4 article id, 5 referrer, 6 activity ttl, 7 visitor, 8 online floor, 9 new
+# cookie ('' if none), 10 first-view ttl, 11 the site's activity key prefix.
+# An activity value is "last seen|visit started"; the rest is RECORD_PAGE_VIEW
+# of stats/sql.py, step by step (a script runs atomically).
 RECORD_LUA = """
-local last = redis.call('GET', KEYS[1])
-local new = 0
-if (not last) or tonumber(last) < tonumber(ARGV[2]) then new = 1 end
-if (not last) or tonumber(last) < tonumber(ARGV[1]) then
-  redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[6])
+local now, cutoff = tonumber(ARGV[1]), tonumber(ARGV[2])
+local first = redis.call('HMGET', KEYS[5], 'daily', 'seen', 'day', 'started')
+if first[1] then redis.call('DEL', KEYS[5]) end
+local last, start
+local stored = redis.call('GET', KEYS[1])
+if stored then
+  local sep = string.find(stored, '|', 1, true)
+  if sep then
+    last, start = string.sub(stored, 1, sep - 1), string.sub(stored, sep + 1)
+  else
+    last = stored
+  end
+elseif first[1] and tonumber(first[2]) >= cutoff then
+  last, start = first[2], first[2]
 end
+local new = 0
+if (not last) or tonumber(last) < cutoff then new = 1; start = ARGV[1] end
+if (not last) or tonumber(last) < now then last = ARGV[1] end
+redis.call('SET', KEYS[1], last .. '|' .. (start or last), 'EX', ARGV[6])
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[7])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[8])
 redis.call('HINCRBY', KEYS[3], 'page_views', 1)
@@ -38,6 +57,25 @@ end
 if ARGV[4] ~= '' then redis.call('HINCRBY', KEYS[3], 'a:' .. ARGV[4], 1) end
 if ARGV[5] ~= '' then redis.call('HINCRBY', KEYS[3], 'r:' .. ARGV[5], 1) end
 redis.call('SADD', KEYS[4], KEYS[3])
+if first[1] then
+  if first[4] == '1' then
+    local daily = ARGV[11] .. first[1]
+    local held = redis.call('GET', daily)
+    if held and string.sub(held, (string.find(held, '|', 1, true) or 0) + 1) == first[2] then
+      redis.call('DEL', daily)
+      redis.call('ZREM', KEYS[2], first[1])
+    end
+  else
+    redis.call('HINCRBY', first[3], 'visits', 1)
+    if ARGV[3] == '1' then redis.call('HINCRBY', first[3], 'mobile_visits', 1) end
+    redis.call('SADD', KEYS[4], first[3])
+  end
+end
+if ARGV[9] ~= '' then
+  redis.call('HSET', KEYS[6], 'daily', ARGV[7], 'seen', ARGV[1], 'day', KEYS[3])
+  redis.call('HSET', KEYS[6], 'started', new)
+  redis.call('EXPIRE', KEYS[6], ARGV[10])
+end
 return new
 """
 
@@ -57,15 +95,23 @@ def online_key(site_id):
     return f"{PREFIX}online:{site_id}"
 
 
+def first_view_key(site_id, cookie_key):
+    return f"{PREFIX}first:{site_id}:{cookie_key}"
+
+
 def record(view, *, now):
     stamp = now.timestamp()
     visit = timedelta(minutes=settings.STATS_VISIT_MINUTES).total_seconds()
     online = timedelta(minutes=settings.STATS_ONLINE_MINUTES).total_seconds()
+    activity = f"{PREFIX}act:{view.site_id}:"
+    first = first_view_key(view.site_id, view.visitor)
     keys = [
-        f"{PREFIX}act:{view.site_id}:{view.visitor}",
+        activity + view.visitor,
         online_key(view.site_id),
         day_key(view.site_id, timezone.localdate(now)),
         DIRTY,
+        first,
+        first_view_key(view.site_id, view.new_cookie) if view.new_cookie else first,
     ]
     args = [
         stamp,
@@ -76,6 +122,9 @@ def record(view, *, now):
         int(visit) + 60,
         view.visitor,
         stamp - online,
+        view.new_cookie or "",
+        settings.STATS_ACTIVITY_KEEP_HOURS * 3600,
+        activity,
     ]
     return bool(client().eval(RECORD_LUA, len(keys), *keys, *args))
 
@@ -122,44 +171,19 @@ def flush(*, dry_run=False):
 
 
 def _add_to_database(site_id, day, counts):
-    fields = {k: int(v) for k, v in counts.items()}
+    fields = {name: int(n) for name, n in counts.items()}
+    articles = {int(k[2:]): n for k, n in fields.items() if k.startswith("a:")}
+    referrers = {k[2:]: n for k, n in fields.items() if k.startswith("r:")}
+    params = {
+        "site": site_id,
+        "day": day,
+        "visits": fields.get("visits", 0),
+        "page_views": fields.get("page_views", 0),
+        "mobile_visits": fields.get("mobile_visits", 0),
+        "article_ids": list(articles),
+        "article_views": list(articles.values()),
+        "hosts": list(referrers),
+        "host_visits": list(referrers.values()),
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO stats_dailysitestats AS d
-                (site_id, date, visits, page_views, mobile_visits)
-            VALUES (%s, %s, %s, %s, %s)
-            ON CONFLICT (site_id, date) DO UPDATE SET
-                visits = d.visits + EXCLUDED.visits,
-                page_views = d.page_views + EXCLUDED.page_views,
-                mobile_visits = d.mobile_visits + EXCLUDED.mobile_visits
-            """,
-            [
-                site_id,
-                day,
-                fields.get("visits", 0),
-                fields.get("page_views", 0),
-                fields.get("mobile_visits", 0),
-            ],
-        )
-        for name, n in fields.items():
-            if name.startswith("a:"):
-                cursor.execute(FLUSH_ARTICLE_SQL, [n, int(name[2:]), site_id, day, n])
-            elif name.startswith("r:"):
-                cursor.execute(FLUSH_REFERRER_SQL, [site_id, day, name[2:], n])
-
-
-FLUSH_ARTICLE_SQL = """
-WITH article AS (
-    UPDATE articles_article SET view_count = view_count + %s
-    WHERE id = %s AND site_id = %s RETURNING id, site_id
-)
-INSERT INTO stats_dailyarticleviews AS v (site_id, article_id, date, views)
-SELECT site_id, id, %s, %s FROM article
-ON CONFLICT (article_id, date) DO UPDATE SET views = v.views + EXCLUDED.views
-"""
-FLUSH_REFERRER_SQL = """
-INSERT INTO stats_dailyreferrer AS r (site_id, date, host, visits)
-VALUES (%s, %s, %s, %s)
-ON CONFLICT (site_id, date, host) DO UPDATE SET visits = r.visits + EXCLUDED.visits
-"""
+        cursor.execute(sql.statement(sql.ADD_COUNTS), params)

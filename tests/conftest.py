@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import default_site
+from tests.factories import A_HOST, B_HOST, default_site, make_site, make_unit
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +42,14 @@ def staff_user(db, site):
     from tests.factories import make_staff
 
     return make_staff("bientap", site, role=Membership.Role.APPROVER)
+
+
+@pytest.fixture
+def two_sites(site):
+    """Unit A (the default site, Tân Lập, at A_HOST) and unit B (Vĩnh Tế, B_HOST)."""
+    site.domain = A_HOST
+    site.save()
+    other = make_site(B_HOST, "Xã Vĩnh Tế")
+    make_unit(site=site, name="PHƯỜNG TÂN LẬP")
+    make_unit(site=other, name="XÃ VĨNH TẾ")
+    return site, other

@@ -5,9 +5,11 @@ from datetime import datetime, timedelta
 from itertools import count
 from zoneinfo import ZoneInfo
 
+from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
@@ -17,6 +19,14 @@ from portal.models import Membership, UnitProfile
 
 _seq = count(1)
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+# The hosts of the two units of the `two_sites` fixture (tests/conftest.py).
+A_HOST, B_HOST = "tanlap.example.test", "vinhte.example.test"
+# A citizen's desktop browser and phone, as counted by stats.
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
 
 
 def vietnam_time(year, month, day, hour=0, minute=0, second=0):
@@ -54,7 +64,11 @@ def make_unit(site=None, **overrides):
         "emails": "datuan.tnmt@gmail.com",
     }
     fields.update(overrides)
-    return UnitProfile.objects.create(**fields)
+    # Every site has its record from the start (portal/units.py): fill it in.
+    unit, _created = UnitProfile.objects.update_or_create(
+        site=fields.pop("site"), defaults=fields
+    )
+    return unit
 
 
 def make_category(site=None, **overrides):
@@ -181,3 +195,32 @@ def make_procedure(site=None, **overrides):
 
 def upload(name, data, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def fresh_captcha():
+    """A real captcha key and its stored answer (no test mode)."""
+    key = CaptchaStore.generate_key()
+    return key, CaptchaStore.objects.get(hashkey=key).response
+
+
+def comment_data(**overrides):
+    key, answer = fresh_captcha()
+    data = {
+        "name": "Nguyễn Văn An",
+        "phone": "0914.266.628",
+        "title": "Đề nghị sửa đường liên xóm",
+        "content": "Đường liên xóm 3 bị xuống cấp, đề nghị UBND xã sửa chữa.",
+        "consent": "on",
+        "captcha_0": key,
+        "captcha_1": answer,
+    }
+    data.update(overrides)
+    return data
+
+
+def comment_url(article):
+    return reverse("comments:post", kwargs={"slug": article.slug})
+
+
+def rate_url(article):
+    return reverse("comments:rate", kwargs={"slug": article.slug})

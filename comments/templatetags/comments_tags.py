@@ -5,13 +5,12 @@ the ratings and a page of comments (comments/feedback.py), and the INSERT of a
 fresh captcha key when the form is shown.
 """
 
-from dataclasses import dataclass
-
 from django import template
+from django.core.paginator import Page, Paginator
 
 from comments import visitors
+from comments.display import rating_text
 from comments.feedback import article_feedback as feedback_data
-from comments.feedback import rating_text
 from comments.forms import CommentForm
 from portal.models import DEFAULT_RETENTION_MONTHS
 
@@ -21,23 +20,19 @@ PER_PAGE = 20
 PAGE_PARAM = "binh-luan"
 
 
-@dataclass
-class CommentPage:
-    comments: list
-    number: int
-    total: int
+class Counted:
+    """What a Paginator needs of a list it never reads: its length."""
 
-    @property
-    def num_pages(self):
-        return max(1, -(-self.total // PER_PAGE))
+    def __init__(self, total):
+        self.total = total
 
-    @property
-    def numbers(self):
-        return range(1, self.num_pages + 1)
+    def count(self):
+        return self.total
 
-    @property
-    def has_other_pages(self):
-        return self.num_pages > 1
+
+def comment_page(comments, number, total):
+    """A Django Page of the comments the block's one query fetched."""
+    return Page(comments, number, Paginator(Counted(total), PER_PAGE))
 
 
 def page_number(value):
@@ -67,7 +62,7 @@ def article_feedback(context, article):
         "article": article,
         "summary": summary,
         "summary_text": rating_text(summary),
-        "page": CommentPage(data.comments, number, data.total_comments),
+        "page": comment_page(data.comments, number, data.total_comments),
         "page_param": PAGE_PARAM,
         "form": context.get("comment_form")
         or CommentForm(retention_months=retention or DEFAULT_RETENTION_MONTHS),

@@ -26,7 +26,11 @@ CONTENT = Path(__file__).with_name("content.json")
 def load(site):
     """Create what is missing of the demo content on `site`; answer the counts."""
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
-    UnitProfile.objects.get_or_create(site=site, defaults=data["unit"])
+    unit, _created = UnitProfile.objects.get_or_create(site=site)
+    if not unit.name:  # never over what the unit wrote itself
+        for field, value in data["unit"].items():
+            setattr(unit, field, value)
+        unit.save()
     categories = _categories(site, data["categories"])
     created = existing = 0
     for entry in _articles(data):

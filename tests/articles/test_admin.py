@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
@@ -43,9 +44,9 @@ def test_editor_adds_an_article_with_a_cover_image(client, staff_user, site):
     """The whole admin flow: the form, the upload, the sanitized body, the renditions."""
     category = make_category(name="Xây dựng Đảng")
     client.force_login(staff_user)
-    assert client.get("/admin/articles/article/add/").status_code == 200
+    assert client.get(reverse("admin:articles_article_add")).status_code == 200
     response = client.post(
-        "/admin/articles/article/add/",
+        reverse("admin:articles_article_add"),
         article_form(
             category, cover=image_upload("toan-canh.jpg", (1600, 900), "JPEG")
         ),
@@ -73,7 +74,7 @@ def test_a_text_file_named_jpg_is_refused_with_a_clear_message(
         "anh.jpg", b"day khong phai la anh", content_type="image/jpeg"
     )
     response = client.post(
-        "/admin/articles/article/add/", article_form(category, cover=fake)
+        reverse("admin:articles_article_add"), article_form(category, cover=fake)
     )
     assert response.status_code == 200
     assert "không phải là ảnh hợp lệ" in response.content.decode()
@@ -89,7 +90,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(
     client.force_login(staff_user)
     bomb = SimpleUploadedFile("bom.png", huge_png, content_type="image/png")
     response = client.post(
-        "/admin/articles/article/add/", article_form(category, cover=bomb)
+        reverse("admin:articles_article_add"), article_form(category, cover=bomb)
     )
     assert response.status_code == 200
     assert "Ảnh quá lớn" in response.content.decode()
@@ -101,7 +102,7 @@ def test_oversized_file_is_refused(client, staff_user, site, settings):
     category = make_category()
     client.force_login(staff_user)
     response = client.post(
-        "/admin/articles/article/add/",
+        reverse("admin:articles_article_add"),
         article_form(category, cover=image_upload("lon.png", (400, 400))),
     )
     assert response.status_code == 200
@@ -158,8 +159,8 @@ def test_a_slug_already_used_on_the_site_is_a_form_error(client, staff_user, sit
     category = make_category()
     client.force_login(staff_user)
     data = article_form(category, slug="hoi-nghi")
-    assert client.post("/admin/articles/article/add/", data).status_code == 302
-    response = client.post("/admin/articles/article/add/", data)
+    assert client.post(reverse("admin:articles_article_add"), data).status_code == 302
+    response = client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
     assert "đã có bài viết với đường dẫn này" in response.content.decode()
     assert Article.objects.count() == 1

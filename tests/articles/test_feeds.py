@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from articles.models import Article
 from tests.factories import make_article, make_category, make_site
@@ -15,7 +16,7 @@ def test_rss_lists_published_articles_of_the_site(client, site):
         category=make_category(site=make_site("xa-khac.example.test")),
         title="Tin xã khác",
     )
-    response = client.get("/rss/", HTTP_HOST="tanlap.example.test")
+    response = client.get(reverse("articles:feed"), HTTP_HOST="tanlap.example.test")
     xml = response.content.decode()
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
@@ -35,7 +36,7 @@ def test_category_rss(client, site):
 def test_sitemap_lists_the_sites_articles_on_any_host(client, site):
     article = make_article()
     draft = make_article(status=Article.Status.DRAFT)
-    response = client.get("/sitemap.xml", HTTP_HOST="localhost")
+    response = client.get(reverse("sitemap"), HTTP_HOST="localhost")
     xml = response.content.decode()
     assert response.status_code == 200
     assert article.get_absolute_url() in xml

@@ -2,11 +2,13 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from stats.models import DailySiteStats
 from tests.factories import make_article, make_category, make_unit
+from tests.reading import heading, page
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +26,12 @@ def test_article_page_shows_title_time_lead_body_byline_and_source(client, site)
     response = client.get(article.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1" in html and article.title in html
-    assert "16:04 08/01/2021" in html
-    assert "HNP - " in html
-    assert "Trường Giang" in html
-    assert '<html lang="vi">' in html
+    assert heading(html) == article.title
+    shown = page(html).find("main").text
+    assert "16:04 08/01/2021" in shown
+    assert "HNP - Sáng 08/01, Huyện ủy Thường Tín tổ chức hội nghị." in shown
+    assert "Trường Giang" in shown
+    assert page(html).find("html").attrs["lang"] == "vi"
 
 
 def test_other_news_lists_eight_newest_of_the_category_with_dates(client, site):
@@ -69,7 +72,7 @@ def test_drafts_and_future_articles_are_invisible(client, site):
     visible = make_article(category=category)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(future.get_absolute_url()).status_code == 404
-    for url in ("/", category.get_absolute_url()):
+    for url in (reverse("home"), category.get_absolute_url()):
         html = client.get(url).content.decode()
         assert visible.title in html
         assert draft.title not in html
@@ -86,8 +89,12 @@ def test_category_page_is_paginated_newest_first(client, site):
     ]
     first = client.get(category.get_absolute_url())
     assert list(first.context["page"]) == articles[:15]
-    second = client.get(category.get_absolute_url() + "?page=2")
+    older = page(first).find("a", rel="next")
+    assert (older.attrs["href"], older.text) == ("?page=2", "Cũ hơn ›")
+    second = client.get(category.get_absolute_url() + older.attrs["href"])
     assert list(second.context["page"]) == articles[15:]
+    newer = page(second).find("a", rel="prev")
+    assert (newer.attrs["href"], newer.text) == ("?page=1", "‹ Mới hơn")
 
 
 def test_subcategory_articles_show_on_the_parent_category(client, site):
@@ -101,7 +108,7 @@ def test_home_shows_featured_and_latest_of_each_category(client, site):
     first, second = make_category(name="Xây dựng Đảng"), make_category(name="Văn hóa")
     featured = make_article(category=first, featured=True)
     latest = [make_article(category=second) for _ in range(6)]
-    html = client.get("/").content.decode()
+    html = client.get(reverse("home")).content.decode()
     assert featured.title in html
     assert "Xây dựng Đảng" in html and "Văn hóa" in html
     assert all(a.title in html for a in latest[:5])
@@ -112,7 +119,7 @@ def test_unit_profile_is_the_footer_of_every_page(client, site):
     make_unit()
     article = make_article()
     for url in (
-        "/",
+        reverse("home"),
         article.category.get_absolute_url(),
         article.get_absolute_url(),
         "/khong-co/",
@@ -126,10 +133,10 @@ def test_unit_profile_is_the_footer_of_every_page(client, site):
 
 def test_footer_follows_a_profile_edit_at_once(client, site):
     unit = make_unit()
-    client.get("/")
+    client.get(reverse("home"))
     unit.name = "XÃ VĨNH TẾ"
     unit.save()
-    assert "XÃ VĨNH TẾ" in client.get("/").content.decode()
+    assert "XÃ VĨNH TẾ" in client.get(reverse("home")).content.decode()
 
 
 def test_vietnamese_404_page(client, site):
@@ -157,7 +164,11 @@ def test_pages_run_a_constant_number_of_queries(
         make_article(category=categories[i % 3], featured=i % 10 == 0)
         for i in range(count)
     ]
-    for url in ("/", categories[0].get_absolute_url(), articles[0].get_absolute_url()):
+    for url in (
+        reverse("home"),
+        categories[0].get_absolute_url(),
+        articles[0].get_absolute_url(),
+    ):
         client.get(url)  # warm the shared cache like any visited page
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200

@@ -3,18 +3,20 @@ from datetime import timedelta
 import pytest
 from captcha.models import CaptchaStore
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment
-from tests.comments.conftest import (
+from tests.factories import (
     A_HOST,
     B_HOST,
     comment_data,
     comment_url,
     fresh_captcha,
+    make_article,
+    make_category,
 )
-from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +63,7 @@ def test_the_consent_links_the_privacy_notice_and_says_the_period(client, articl
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'href="/bao-ve-du-lieu-ca-nhan/"' in html
     assert "12 tháng" in html
-    notice = client.get("/bao-ve-du-lieu-ca-nhan/")
+    notice = client.get(reverse("privacy"))
     assert notice.status_code == 200
     assert "12 tháng" in notice.content.decode()
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments import services
 from comments.models import Rating
-from tests.comments.conftest import A_HOST, B_HOST, rate_url
-from tests.factories import make_article, make_category
+from tests.factories import A_HOST, B_HOST, make_article, make_category, rate_url
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.db import connection
 
 from articles.models import Article
 from tests import live
-from tests.stats.conftest import FIREFOX
+from tests.factories import FIREFOX
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,12 +1,13 @@
 """The starting total, edited in the admin for the request's site."""
 
 import pytest
+from django.urls import reverse_lazy
 
 from stats.models import SiteCounterSettings
 from tests.factories import make_site
 
 pytestmark = pytest.mark.django_db
-ADD = "/admin/stats/sitecountersettings/add/"
+ADD = reverse_lazy("admin:stats_sitecountersettings_add")
 
 
 def test_an_administrator_sets_the_starting_total_of_the_site(client, site, admin_user):

@@ -8,19 +8,22 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from stats.display import group_digits
 from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
-from stats.services import counter_values, group_digits
-from tests.factories import make_category, make_site
-from tests.stats.conftest import FIREFOX
+from stats.selectors import counter_values
+from tests.factories import A_HOST, B_HOST, FIREFOX, make_category
+from tests.reading import definitions, page
 
 pytestmark = pytest.mark.django_db
 
 
-def block(html):
-    start = html.index('<section class="counter"')
-    return html[start : html.index("</section>", start)]
+def figures(response):
+    """{label: figure} of the counter block as shown, or {} without the block."""
+    blocks = page(response).find_all("section", class_="counter")
+    return definitions(blocks[0]) if blocks else {}
 
 
 def test_numbers_are_grouped_the_vietnamese_way():
@@ -42,16 +45,16 @@ def test_the_block_shows_every_figure_with_the_starting_total(client, site):
         site=site, date=today - timedelta(days=400), visits=1000, page_views=5000
     )
     month = 3 + (2 if today.day > 1 else 0)
-    html = block(client.get("/").content.decode())
-    assert "Thống kê truy cập" in html
-    for label, value in [
-        ("Đang truy cập", "0"),
-        ("Hôm nay", "3"),
-        ("Hôm qua", "2"),
-        ("Tháng này", str(month)),
-        ("Tổng truy cập", "243.909"),
-    ]:
-        assert f"<dt>{label}</dt><dd>{value}</dd>" in html
+    response = client.get(reverse("home"))
+    counter = page(response).find("section", class_="counter")
+    assert counter.find("h2").text == "Thống kê truy cập"
+    assert figures(response) == {
+        "Đang truy cập": "0",
+        "Hôm nay": "3",
+        "Hôm qua": "2",
+        "Tháng này": str(month),
+        "Tổng truy cập": "243.909",
+    }
 
 
 def test_online_counts_visitors_of_the_last_five_minutes(site):
@@ -67,44 +70,43 @@ def test_online_counts_visitors_of_the_last_five_minutes(site):
 def test_the_figures_are_cached_per_site(site):
     """Warm, the block reads the cache; a new visit shows after the cache expires."""
     client = Client()
-    client.get("/")
+    home = reverse("home")
+    client.get(home)
     DailySiteStats.objects.create(site=site, date=timezone.localdate(), visits=7)
     with CaptureQueriesContext(connection) as context:
-        html = block(client.get("/").content.decode())
-    assert "<dd>7</dd>" not in html
+        cached = figures(client.get(home))
+    assert cached["Hôm nay"] == "0"
     assert not any("stats_" in q["sql"] for q in context.captured_queries)
     cache.clear()
-    assert "<dt>Hôm nay</dt><dd>7</dd>" in block(client.get("/").content.decode())
+    assert figures(client.get(home))["Hôm nay"] == "7"
 
 
-def test_each_site_shows_its_own_figures(site):
-    site_a = make_site("a.example.test")
-    site_b = make_site("b.example.test")
+def test_each_site_shows_its_own_figures(two_sites):
+    site_a, site_b = two_sites
     make_category(site=site_a)
     SiteCounterSettings.objects.create(site=site_a, starting_total=5000)
+    home = reverse("home")
     for _ in range(2):
-        Client(HTTP_USER_AGENT=FIREFOX).get("/", HTTP_HOST="a.example.test")
+        Client(HTTP_USER_AGENT=FIREFOX).get(home, HTTP_HOST=A_HOST)
     cache.clear()
-    html_a = block(Client().get("/", HTTP_HOST="a.example.test").content.decode())
-    html_b = block(Client().get("/", HTTP_HOST="b.example.test").content.decode())
-    assert "<dt>Tổng truy cập</dt><dd>5.001</dd>" in html_a
-    assert "<dt>Tổng truy cập</dt><dd>0</dd>" in html_b
+    assert figures(Client().get(home, HTTP_HOST=A_HOST))["Tổng truy cập"] == "5.001"
+    assert figures(Client().get(home, HTTP_HOST=B_HOST))["Tổng truy cập"] == "0"
     assert DailySiteStats.objects.filter(site=site_b).count() == 0
 
 
 def test_admin_pages_never_read_the_counter(client, site, admin_user):
     client.force_login(admin_user)
     with CaptureQueriesContext(connection) as context:
-        html = client.get("/admin/").content.decode()
+        html = client.get(reverse("admin:index")).content.decode()
     assert 'class="counter"' not in html
     assert not any("stats:counter" in q["sql"] for q in context.captured_queries)
 
 
 def test_a_failing_counter_hides_the_block_and_keeps_the_page(client, site, caplog):
     with mock.patch(
-        "stats.services.counter_values", side_effect=RuntimeError("redis down")
+        "stats.selectors.counter_values", side_effect=RuntimeError("redis down")
     ):
-        response = client.get("/")
+        response = client.get(reverse("home"))
     assert response.status_code == 200
     assert 'class="counter"' not in response.content.decode()
     assert "Reading the visitor counter failed" in caplog.text

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from stats.counting import COOKIE_NAME, PageView, daily_hash, is_countable
@@ -17,8 +18,7 @@ from stats.models import (
     VisitorActivity,
 )
 from stats.services import record_page_view
-from tests.factories import make_article, make_category, make_site, vietnam_time
-from tests.stats.conftest import FIREFOX
+from tests.factories import A_HOST, FIREFOX, make_article, make_category, vietnam_time
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def view(site, visitor="a" * 32, **overrides):
     fields = {
         "site_id": site.pk,
         "visitor": visitor,
-        "new_cookie": False,
+        "new_cookie": None,
         "is_mobile": False,
         "article_id": None,
         "referrer_host": None,
@@ -49,7 +49,7 @@ def view(site, visitor="a" * 32, **overrides):
 def test_a_page_view_of_a_new_visitor_starts_a_visit(browser, site):
     """The first page: one visit, one page view; the next page: one more view."""
     category = make_category()
-    browser.get("/")
+    browser.get(reverse("home"))
     assert figures(site) == (1, 1)
     browser.get(category.get_absolute_url())
     assert figures(site) == (1, 2)
@@ -70,10 +70,10 @@ def test_a_visit_ends_after_thirty_minutes_without_a_page_view(site):
 
 def test_the_window_counts_through_the_middleware_with_time_moved(browser, site):
     """Patched clock: 31 minutes after the last page, a page view is a new visit."""
-    browser.get("/")
+    browser.get(reverse("home"))
     later = timezone.now() + timedelta(minutes=31)
     with mock.patch("django.utils.timezone.now", return_value=later):
-        browser.get("/")
+        browser.get(reverse("home"))
     assert figures(site) == (2, 2)
 
 
@@ -92,7 +92,7 @@ def test_the_window_counts_through_the_middleware_with_time_moved(browser, site)
 )
 def test_bots_and_scripts_are_not_counted(site, user_agent):
     """Crawlers, HTTP libraries, headless browsers and empty User-Agents."""
-    Client(HTTP_USER_AGENT=user_agent).get("/")
+    Client(HTTP_USER_AGENT=user_agent).get(reverse("home"))
     assert figures(site) == (0, 0)
 
 
@@ -102,25 +102,31 @@ def test_admin_static_feeds_head_404_and_non_html_are_not_counted(
     """Only a 200 HTML answer to a GET of a public page counts."""
     make_article()
     browser.force_login(staff_user)
-    for path in ("/admin/", "/rss/", "/sitemap.xml", "/robots.txt", "/captcha/x/"):
+    for path in (
+        reverse("admin:index"),
+        reverse("articles:feed"),
+        reverse("sitemap"),
+        reverse("robots"),
+        "/captcha/x/",
+    ):
         browser.get(path)
     browser.get("/static/css/portal.css")
-    browser.head("/")
+    browser.head(reverse("home"))
     browser.get("/tin-tuc/khong-co-bai-nay/")
-    browser.post("/")
+    browser.post(reverse("home"))
     assert figures(site) == (0, 0)
-    browser.get("/")
+    browser.get(reverse("home"))
     assert figures(site) == (1, 1)
 
 
 def test_prefetches_are_not_counted(browser, site):
-    browser.get("/", headers={"Sec-Purpose": "prefetch"})
+    browser.get(reverse("home"), headers={"Sec-Purpose": "prefetch"})
     assert figures(site) == (0, 0)
 
 
 def test_requests_without_a_site_are_not_counted(rf, site):
     """A 200 HTML page of a request that has no site (never resolved) is skipped."""
-    request = rf.get("/", HTTP_USER_AGENT=FIREFOX)
+    request = rf.get(reverse("home"), HTTP_USER_AGENT=FIREFOX)
     assert not is_countable(request, HttpResponse("<p>x</p>"))
     request.site = site
     assert is_countable(request, HttpResponse("<p>x</p>"))
@@ -131,7 +137,7 @@ def test_requests_without_a_site_are_not_counted(rf, site):
 
 def test_counting_off_counts_nothing(browser, site):
     with override_settings(STATS_COUNTING=False):
-        response = browser.get("/")
+        response = browser.get(reverse("home"))
     assert figures(site) == (0, 0)
     assert COOKIE_NAME not in response.cookies
 
@@ -160,25 +166,25 @@ def test_a_staff_preview_of_a_draft_is_not_an_article_view(browser, site, staff_
 
 
 def test_the_visitor_cookie_is_signed_httponly_lax_and_a_year_long(browser, site):
-    cookie = browser.get("/").cookies[COOKIE_NAME]
+    cookie = browser.get(reverse("home")).cookies[COOKIE_NAME]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert int(cookie["max-age"]) == 365 * 24 * 3600
     assert ":" in cookie.value  # signed
-    browser.get("/")
+    browser.get(reverse("home"))
     assert VisitorActivity.objects.count() == 1
 
 
 def test_a_forged_cookie_is_ignored(site):
     client = Client(HTTP_USER_AGENT=FIREFOX)
     client.cookies[COOKIE_NAME] = "f" * 32
-    client.get("/")
+    client.get(reverse("home"))
     assert not VisitorActivity.objects.filter(visitor="f" * 32).exists()
 
 
 def test_browsers_without_cookies_are_one_visitor_by_daily_hash(site):
     """No cookie kept: the same address and User-Agent stay one visit."""
     for _ in range(3):
-        Client(HTTP_USER_AGENT=FIREFOX).get("/")
+        Client(HTTP_USER_AGENT=FIREFOX).get(reverse("home"))
     assert figures(site) == (1, 3)
 
 
@@ -200,7 +206,7 @@ def test_no_address_no_user_agent_and_no_referrer_path_is_stored(site):
         article.get_absolute_url(),
         HTTP_REFERER="https://www.google.com/search?q=ubnd-phuong",
     )
-    client.get("/", headers={"Referer": "http://testserver/tin-tuc/"})
+    client.get(reverse("home"), headers={"Referer": "http://testserver/tin-tuc/"})
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT table_name, column_name FROM information_schema.columns "
@@ -215,15 +221,21 @@ def test_no_address_no_user_agent_and_no_referrer_path_is_stored(site):
             values += [row[0] for row in cursor.fetchall()]
     assert values, "the requests were counted"
     for value in values:
-        for secret in ("198.51.100.23", "Firefox", "Mozilla", "ubnd-phuong", "/"):
+        for secret in (
+            "198.51.100.23",
+            "Firefox",
+            "Mozilla",
+            "ubnd-phuong",
+            reverse("home"),
+        ):
             assert secret not in value
     assert DailyReferrer.objects.get().host == "www.google.com"
 
 
 def test_mobile_visits_are_counted_apart(phone, browser, site):
-    phone.get("/")
-    phone.get("/")
-    browser.get("/")
+    phone.get(reverse("home"))
+    phone.get(reverse("home"))
+    browser.get(reverse("home"))
     row = today_row(site)
     assert (row.visits, row.mobile_visits) == (2, 1)
 
@@ -232,16 +244,15 @@ def test_an_error_in_counting_never_breaks_the_page(browser, site, caplog):
     with mock.patch(
         "stats.services.record_page_view", side_effect=RuntimeError("db down")
     ):
-        response = browser.get("/")
+        response = browser.get(reverse("home"))
     assert response.status_code == 200
     assert "Counting a page view failed" in caplog.text
 
 
-def test_views_on_one_site_never_count_for_another(site):
-    site_a = make_site("a.example.test")
-    site_b = make_site("b.example.test")
+def test_views_on_one_site_never_count_for_another(two_sites):
+    site_a, site_b = two_sites
     make_category(site=site_a)
-    Client(HTTP_USER_AGENT=FIREFOX).get("/", HTTP_HOST="a.example.test")
+    Client(HTTP_USER_AGENT=FIREFOX).get(reverse("home"), HTTP_HOST=A_HOST)
     assert figures(site_a) == (1, 1)
     assert figures(site_b) == (0, 0)
     assert not VisitorActivity.objects.filter(site=site_b).exists()
@@ -262,5 +273,5 @@ def test_behind_a_proxy_the_configured_header_tells_visitors_apart(site):
     """Two cookie-less browsers behind one proxy address, same User-Agent."""
     with override_settings(CLIENT_IP_HEADER="HTTP_X_REAL_IP"):
         for address in ("192.0.2.1", "192.0.2.2", "192.0.2.2"):
-            Client(HTTP_USER_AGENT=FIREFOX, HTTP_X_REAL_IP=address).get("/")
+            Client(HTTP_USER_AGENT=FIREFOX, HTTP_X_REAL_IP=address).get(reverse("home"))
     assert figures(site) == (2, 3)

@@ -2,27 +2,26 @@
 
 import csv
 import io
-import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from portal.models import Membership
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
-from tests.factories import make_article, make_site
+from tests.factories import A_HOST, make_article
+from tests.reading import definitions, heading, page, table_rows
 
 pytestmark = pytest.mark.django_db
-URL = "/admin/thong-ke/"
+URL = reverse_lazy("stats:dashboard")
 
 
 @pytest.fixture
-def other(site, client):
-    """A second unit; the default one is then served at its own host."""
-    site.domain = "mot.example.test"
-    site.save()
-    client.defaults["HTTP_HOST"] = site.domain
-    return make_site("khac.example.test", name="Xã Khác")
+def other(two_sites, client):
+    """The second unit; the dashboard is read on the first one's host."""
+    client.defaults["HTTP_HOST"] = A_HOST
+    return two_sites[1]
 
 
 @pytest.fixture
@@ -62,12 +61,17 @@ def test_staff_with_the_permission_see_their_site(client, site, viewer):
     add_day(site, 0, 12, 40)
     client.force_login(viewer)
     response = client.get(URL)
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "Thống kê truy cập" in html
-    assert 'id="user-tools"' in html  # the admin's chrome
-    assert "<svg" in html and '<title id="chart-title">' in html
-    assert response.context["totals"]["visits"] == 12
+    shown = page(response)
+    assert heading(response) == "Thống kê truy cập"
+    assert shown.find("div", id="user-tools")  # the admin's chrome
+    chart = shown.find("figure", class_="stats-chart")
+    assert chart.find("title").text == "Lượt truy cập và lượt xem trang theo ngày"
+    totals = definitions(shown.find("dl", class_="stats-totals"))
+    assert (totals["Lượt truy cập"], totals["Lượt xem trang"]) == ("12", "40")
+    rows = table_rows(shown.find("details", class_="stats-table"))
+    assert rows[-1] == [f"{day(0):%d/%m/%Y}", "12", "40", "0"]
+    assert len(rows) == 30
 
 
 def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
@@ -75,26 +79,27 @@ def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
     add_day(site, 0, 1234, 5678)
     add_day(site, 3, 10, 20)
     client.force_login(viewer)
-    html = client.get(URL, {"days": 7}).content.decode()
-    bars = re.findall(
-        r'<rect class="bar" x="([^"]+)" y="([^"]+)" width="([^"]+)"', html
-    )
+    shown = page(client.get(URL, {"days": 7}))
+    chart = shown.find("figure", class_="stats-chart").find("svg")
+    bars = chart.find_all("rect", class_="bar")
     assert len(bars) == 7
-    for numbers in bars:
-        assert all(float(n) >= 0 for n in numbers)
-    assert float(bars[-1][1]) < float(bars[3][1])  # today's bar is the tallest
-    assert ">10.000</text>" in html  # the axis labels are for people
+    for bar in bars:
+        assert all(float(bar.attrs[name]) >= 0 for name in ("x", "y", "width"))
+    assert float(bars[-1].attrs["y"]) < float(bars[3].attrs["y"])  # the tallest
+    # What people read is localized: the tooltip and the axis labels.
+    assert bars[-1].find("title").text == f"{day(0):%d/%m/%Y}: 1.234 / 5.678"
+    assert "10.000" in [label.text for label in chart.find_all("text", class_="axis")]
 
 
 def test_the_admin_index_links_to_the_dashboard_only_for_readers(
     client, viewer, staff_user
 ):
-    entry = "/admin/stats/dailysitestats/"
+    entry = reverse("admin:stats_dailysitestats_changelist")
     client.force_login(viewer)
-    assert entry.encode() in client.get("/admin/").content
+    assert entry.encode() in client.get(reverse("admin:index")).content
     assert client.get(entry)["Location"] == URL
     client.force_login(staff_user)
-    assert entry.encode() not in client.get("/admin/").content
+    assert entry.encode() not in client.get(reverse("admin:index")).content
     assert client.get(entry).status_code == 403
 
 
@@ -216,5 +221,5 @@ def test_a_superuser_switches_sites(client, site, other, admin_user):
     client.force_login(admin_user)
     response = client.get(URL, {"site": other.pk})
     assert response.context["totals"]["visits"] == 99
-    assert "Xã Khác" in response.content.decode()
+    assert "Xã Vĩnh Tế" in response.content.decode()
     assert client.get(URL, {"site": 999999}).status_code == 404

@@ -1,46 +1,24 @@
 """STATS_BACKEND=redis: counts in Redis, flushed to PostgreSQL by stats_rollup.
 
-Uses the local Redis (database 7, emptied around each test); skipped without it.
+Uses the local Redis (TEST_REDIS_URL, keys of this test worker emptied around each
+test: tests/stats/conftest.py); skipped without it.
 """
 
-import os
 from datetime import timedelta
 from io import StringIO
 
-import pytest
-import redis
 from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from stats import redis_backend
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
-from stats.services import counter_values, record_page_view
+from stats.selectors import counter_values
+from stats.services import record_page_view
 from tests.factories import make_article, vietnam_time
 from tests.stats.test_counting import view
-
-# Its own database, emptied by the tests; TEST_REDIS_URL lets parallel runs differ.
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-
-
-def redis_or_skip():
-    try:
-        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
-        client.ping()
-    except redis.RedisError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    return client
-
-
-@pytest.fixture
-def redis_backend_on(db):
-    client = redis_or_skip()
-    client.flushdb()
-    with override_settings(STATS_BACKEND="redis", STATS_REDIS_URL=REDIS_URL):
-        yield client
-    client.flushdb()
 
 
 def rollup(capture):
@@ -54,7 +32,7 @@ def test_page_views_go_to_redis_then_to_postgresql(
     redis_backend_on, browser, site, django_capture_on_commit_callbacks
 ):
     article = make_article()
-    browser.get("/")
+    browser.get(reverse("home"))
     with CaptureQueriesContext(connection) as context:
         browser.get(article.get_absolute_url(), HTTP_REFERER="https://zalo.me/x?y=1")
     assert not any("stats_" in q["sql"] for q in context.captured_queries)

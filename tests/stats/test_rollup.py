@@ -15,6 +15,7 @@ from stats.models import (
     DailyArticleViews,
     DailyReferrer,
     DailySiteStats,
+    FirstView,
     VisitorActivity,
 )
 from tests.factories import make_article
@@ -32,6 +33,14 @@ def old_and_new_rows(site):
         VisitorActivity.objects.create(
             site=site, visitor=key * 32, last_seen=seen, visit_started=seen
         )
+        FirstView.objects.create(
+            site=site,
+            cookie_key=key * 32,
+            daily_key="d" * 32,
+            seen_at=seen,
+            date=timezone.localdate(seen),
+            started_visit=True,
+        )
     for days in (10, 500):
         date = today - timedelta(days=days)
         DailyArticleViews.objects.create(site=site, article=article, date=date, views=1)
@@ -48,29 +57,36 @@ def rollup(*args):
 def counts():
     return [
         model.objects.count()
-        for model in (VisitorActivity, DailyArticleViews, DailyReferrer, DailySiteStats)
+        for model in (
+            VisitorActivity,
+            FirstView,
+            DailyArticleViews,
+            DailyReferrer,
+            DailySiteStats,
+        )
     ]
 
 
 def test_dry_run_prints_and_changes_nothing(old_and_new_rows):
     output = rollup("--dry-run")
-    assert counts() == [2, 2, 2, 2]
+    assert counts() == [2, 2, 2, 2, 2]
     assert "Would delete 1 visitor activity rows" in output
     assert "Would delete 1 daily article rows" in output
 
 
 def test_rollup_deletes_old_rows_and_keeps_daily_site_rows(old_and_new_rows):
     output = rollup()
-    assert counts() == [1, 1, 1, 2]
+    assert counts() == [1, 1, 1, 1, 2]
     assert VisitorActivity.objects.get().visitor == "a" * 32
+    assert FirstView.objects.get().cookie_key == "a" * 32
     assert "Deleted 1 daily referrer rows" in output
-    assert rollup().count("Deleted 0") == 3  # idempotent
+    assert rollup().count("Deleted 0") == 4  # idempotent
 
 
 def test_the_retention_period_is_a_setting(old_and_new_rows):
     with override_settings(STATS_RETENTION_DAYS=5):
         rollup()
-    assert counts() == [1, 0, 0, 2]
+    assert counts() == [1, 1, 0, 0, 2]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,7 +3,8 @@
     manage.py stats_rollup [--dry-run]
 
 Idempotent: it deletes visitor activity not seen for STATS_ACTIVITY_KEEP_HOURS
-(only "online now" and the 30-minute visit window read it) and per-article and
+(only "online now" and the 30-minute visit window read it), first views whose
+cookie did not come back in that time, and per-article and
 referrer rows older than STATS_RETENTION_DAYS; daily site rows are kept forever
 (one tiny row per site per day) and already hold the totals, so nothing needs
 folding before the deletes. With STATS_BACKEND=redis it first moves Redis
@@ -18,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from stats.models import DailyArticleViews, DailyReferrer, VisitorActivity
+from stats.models import DailyArticleViews, DailyReferrer, FirstView, VisitorActivity
 
 LOCK_ID = 0x53544154  # "STAT"
 
@@ -50,6 +51,10 @@ class Command(BaseCommand):
                 (
                     f"visitor activity rows not seen since {seen_before:%Y-%m-%d %H:%M}",
                     VisitorActivity.objects.filter(last_seen__lt=seen_before),
+                ),
+                (
+                    f"first views whose cookie did not come back by {seen_before:%Y-%m-%d %H:%M}",
+                    FirstView.objects.filter(seen_at__lt=seen_before),
                 ),
                 (
                     f"daily article rows before {kept_from}",

@@ -1,0 +1,58 @@
+"""Each app's settings: defaults in <app>/conf.py, bad values refused by the checks."""
+
+import pytest
+from django.core import checks
+from django.test import override_settings
+
+from tests.portal.test_deploy import PRODUCTION, manage
+
+
+def errors(**overrides):
+    with override_settings(**overrides):
+        return [message for message in checks.run_checks() if message.is_serious()]
+
+
+def test_the_defaults_pass_every_check():
+    assert errors() == []
+
+
+def test_a_counter_cache_over_sixty_seconds_is_refused_not_capped():
+    """The environment's STATS_COUNTER_CACHE_SECONDS=61 stops `manage.py check`."""
+    result = manage("check", **PRODUCTION, STATS_COUNTER_CACHE_SECONDS="61")
+    assert result.returncode != 0
+    assert "STATS_COUNTER_CACHE_SECONDS must be from 0 to 60, not 61." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "check_id"),
+    [
+        ({"STATS_BACKEND": "memcached"}, "stats.E001"),
+        ({"STATS_BACKEND": "redis", "STATS_REDIS_URL": ""}, "stats.E002"),
+        ({"STATS_VISIT_MINUTES": 0}, "stats.E003"),
+        ({"STATS_RETENTION_DAYS": "400"}, "stats.E003"),
+        ({"STATS_COUNTER_CACHE_SECONDS": -1}, "stats.E004"),
+        ({"STATS_ACTIVITY_KEEP_HOURS": 1, "STATS_VISIT_MINUTES": 90}, "stats.E005"),
+        ({"COMMENTS_POST_RATE": "5 per minute"}, "comments.E001"),
+        ({"COMMENTS_VOTE_RATE": "30/week"}, "comments.E001"),
+        ({"IMAGE_MAX_BYTES": 0}, "portal.E001"),
+    ],
+)
+def test_a_bad_value_is_refused_with_its_name(overrides, check_id):
+    """One error with the app's id, naming the setting and the value."""
+    found = errors(**overrides)
+    assert [error.id for error in found] == [check_id]
+    assert next(iter(overrides)) in found[0].msg
+
+
+def test_a_value_that_is_no_number_stops_the_settings():
+    result = manage("check", **PRODUCTION, STATS_VISIT_MINUTES="nửa giờ")
+    assert result.returncode != 0
+    assert "STATS_VISIT_MINUTES must be a whole number, not 'nửa giờ'." in result.stderr
+
+
+def test_the_editor_configuration_is_in_the_settings():
+    """portal/settings_editor.py's CKEditor 5 configuration reaches the widget."""
+    from django.conf import settings
+
+    assert settings.CKEDITOR_5_CONFIGS["default"]["language"] == "vi"
+    assert "svg" not in settings.CKEDITOR_5_UPLOAD_FILE_TYPES
