@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import default_site
+from tests.factories import default_site, login_verified
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +50,10 @@ def staff_user(db, site, django_user_model):
     )
     Membership.objects.create(site=site, user=user)
     return user
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, verified by a second factor as superusers must."""
+    login_verified(client, admin_user)
+    return client

@@ -3,7 +3,7 @@
 import pytest
 
 from stats.models import SiteCounterSettings
-from tests.factories import make_site
+from tests.factories import login_verified, make_site
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/stats/sitecountersettings/add/"
@@ -14,7 +14,7 @@ def test_an_administrator_sets_the_starting_total_of_the_site(client, site, admi
     site.domain = "mot.example.test"
     site.save()
     client.defaults["HTTP_HOST"] = site.domain
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.post(ADD, {"starting_total": "242904"})
     assert response.status_code == 302
     assert SiteCounterSettings.objects.get().site == site

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
 from stats.services import counter_values, group_digits
-from tests.factories import make_category, make_site
+from tests.factories import login_verified, make_category, make_site
 from tests.stats.conftest import FIREFOX
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_each_site_shows_its_own_figures(site):
 
 
 def test_admin_pages_never_read_the_counter(client, site, admin_user):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     with CaptureQueriesContext(connection) as context:
         html = client.get("/admin/").content.decode()
     assert 'class="counter"' not in html

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from portal.models import Membership
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
-from tests.factories import make_article, make_site
+from tests.factories import login_verified, make_article, make_site
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/thong-ke/"
@@ -215,7 +215,7 @@ def test_staff_see_only_their_site_and_cannot_switch(client, site, other, viewer
 def test_a_superuser_switches_sites(client, site, other, admin_user):
     add_day(other, 0, 99, 99)
     add_day(site, 0, 1, 1)
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.get(URL, {"site": other.pk})
     assert response.context["totals"]["visits"] == 99
     assert "Xã Khác" in response.content.decode()
