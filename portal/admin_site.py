@@ -51,9 +51,7 @@ class PortalAdminSite(admin.AdminSite):
             return two_factor.setup_view(self, request)
 
         return [
-            path(
-                "hai-lop/", self.admin_view(two_factor_setup), name="two_factor"
-            ),
+            path("hai-lop/", self.admin_view(two_factor_setup), name="two_factor"),
             *super().get_urls(),
         ]
 

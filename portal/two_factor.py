@@ -134,7 +134,9 @@ def setup_view(admin_site, request):
     if confirmed is not None:
         if action == "codes" and is_verified(request):
             context["codes"] = new_recovery_codes(user)
-            record(Action.USERS, request=request, obj=user, summary=_("New recovery codes"))
+            record(
+                Action.USERS, request=request, obj=user, summary=_("New recovery codes")
+            )
         elif action == "off" and not required and is_verified(request):
             with transaction.atomic():
                 TOTPDevice.objects.filter(user=user).delete()
@@ -169,7 +171,9 @@ def setup_view(admin_site, request):
                 summary=_("Two-factor authentication turned on"),
             )
             return TemplateResponse(request, "admin/two_factor.html", context)
-        form.add_error("token", _("The code is wrong or has expired; type the new one."))
+        form.add_error(
+            "token", _("The code is wrong or has expired; type the new one.")
+        )
     context.update(
         form=form,
         qr=qr_svg(device.config_url),

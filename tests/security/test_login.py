@@ -180,9 +180,7 @@ def test_unit_administrators_of_this_unit_must_use_it(client, staff_user, site):
     """The unit_admin role on the request's unit makes it required."""
     Membership.objects.filter(user=staff_user).update(role="unit_admin")
     client.force_login(staff_user)
-    assert client.get(reverse("admin:index"))["Location"] == reverse(
-        "admin:two_factor"
-    )
+    assert client.get(reverse("admin:index"))["Location"] == reverse("admin:two_factor")
 
 
 def test_editors_are_offered_it(client, staff_user):
@@ -198,9 +196,7 @@ def test_reset_two_factor_removes_a_lost_phone(admin_user):
     login_verified(__import__("django.test").test.Client(), admin_user)
     call_command("reset_two_factor", "admin")
     assert not TOTPDevice.objects.filter(user=admin_user).exists()
-    assert AuditEntry.objects.filter(
-        action=Action.USERS, object_repr="admin"
-    ).exists()
+    assert AuditEntry.objects.filter(action=Action.USERS, object_repr="admin").exists()
 
 
 def test_after_login_staff_land_on_the_admin(client, staff_user):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.live import ROOT, free_port, gunicorn
 from tests.factories import make_article, make_unit
+from tests.live import ROOT, free_port, gunicorn
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 pytestmark = pytest.mark.skipif(
