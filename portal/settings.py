@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SiteMiddleware",
+    "portal.middleware.RejectHostileInputMiddleware",
     "stats.middleware.VisitCounterMiddleware",
     # Last, as django-axes requires: turns its lockout into our 429 page.
     "axes.middleware.AxesMiddleware",
@@ -179,6 +180,7 @@ IMAGE_MAX_SIDE = 10_000
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 LOGIN_REDIRECT_URL = "admin:index"  # staff land on the admin, not /accounts/profile/
 
 # --- Staff login: lockout and second factor (portal/login_protection.py,

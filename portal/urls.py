@@ -23,5 +23,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

@@ -57,6 +57,19 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: an expired or missing form token, said in Vietnamese."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
