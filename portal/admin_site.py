@@ -1,6 +1,9 @@
 from functools import wraps
 
 from django.contrib import admin
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +53,26 @@ class PortalAdminSite(admin.AdminSite):
         def two_factor_setup(request):
             return two_factor.setup_view(self, request)
 
+        def view_on_site(request, content_type_id, object_id):
+            # Django's shortcut finds any unit's object; a draft's slug (made from
+            # its title) must not leak to another unit's staff.
+            try:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                obj = model._default_manager.filter(pk=object_id).first()
+            except (ContentType.DoesNotExist, ValueError, TypeError, AttributeError):
+                raise Http404 from None
+            site_id = getattr(obj, "site_id", None)
+            if obj is None or (site_id is not None and site_id != request.site.pk):
+                raise Http404
+            return contenttype_views.shortcut(request, content_type_id, object_id)
+
         return [
             path("hai-lop/", self.admin_view(two_factor_setup), name="two_factor"),
+            path(
+                "r/<int:content_type_id>/<path:object_id>/",
+                self.admin_view(view_on_site),
+                name="view_on_site",
+            ),
             *super().get_urls(),
         ]
 

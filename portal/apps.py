@@ -9,7 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals  # noqa: F401
+        from portal import login_protection, signals, staff_sessions  # noqa: F401
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):
