@@ -9,6 +9,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from portal import two_factor
+from portal.data_requests import may_handle
+from portal.data_requests_admin import data_requests_view
 from portal.tenancy import user_can_manage_site
 
 # Views a staff member who still has to set up two-factor authentication may open.
@@ -66,8 +68,16 @@ class PortalAdminSite(admin.AdminSite):
                 raise Http404
             return contenttype_views.shortcut(request, content_type_id, object_id)
 
+        def personal_data_requests(request):
+            return data_requests_view(self, request)
+
         return [
             path("hai-lop/", self.admin_view(two_factor_setup), name="two_factor"),
+            path(
+                "du-lieu-ca-nhan/",
+                self.admin_view(personal_data_requests),
+                name="data_requests",
+            ),
             path(
                 "r/<int:content_type_id>/<path:object_id>/",
                 self.admin_view(view_on_site),
@@ -78,5 +88,11 @@ class PortalAdminSite(admin.AdminSite):
 
     def each_context(self, request):
         context = super().each_context(request)
-        context["current_unit_site"] = getattr(request, "site", None)
+        site = getattr(request, "site", None)
+        context["current_unit_site"] = site
+        context["may_handle_data_requests"] = (
+            site is not None
+            and request.user.is_authenticated
+            and may_handle(request.user, site)
+        )
         return context
