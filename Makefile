@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run test lint check chromium messages db-stop bench bench-counting clean
+.PHONY: install run test lint check chromium messages db-stop bench bench-counting clean backup restore
 
 install: $(STAMP)
 
@@ -48,6 +48,15 @@ messages: install
 	@export DJANGO_SETTINGS_MODULE=portal.settings_test; \
 	$(PY) manage.py makemessages -l vi --no-obsolete --no-location $(MAKEMESSAGES_IGNORE) && \
 	$(PY) manage.py compilemessages -l vi -i .venv -i var
+
+# One dated archive (pg_dump + media + manifest) under BACKUP_DIR or var/backups/.
+backup: install
+	@$(WITH_DB) $(PY) manage.py backup
+
+# Into the empty database of DATABASE_URL: make restore BACKUP=var/backups/portal-….tar
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=path/to/portal-….tar"; exit 2; }
+	@$(WITH_DB) $(PY) manage.py restore "$(BACKUP)"
 
 db-stop:
 	-$(PY) scripts/localdb.py stop
