@@ -11,6 +11,7 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("bao-ve-du-lieu-ca-nhan/", views.privacy_notice, name="privacy"),
     path("robots.txt", views.robots_txt),
+    path("favicon.ico", views.favicon),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("admin/thong-ke/", include("stats.urls")),

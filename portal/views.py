@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 
 from articles.models import Article
 from portal.context_processors import unit as unit_context
@@ -49,6 +50,15 @@ def privacy_notice(request):
     unit = unit_context(request)["unit"]
     months = unit.personal_data_retention_months if unit else DEFAULT_RETENTION_MONTHS
     return render(request, "portal/privacy_notice.html", {"retention_months": months})
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for by themselves: the unit's logo, else ours."""
+    unit = unit_context(request).get("unit")
+    target = unit.logo.url if unit and unit.logo else static("img/favicon.ico")
+    response = redirect(target)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def robots_txt(request):
