@@ -14,6 +14,7 @@ that already has tables.
 """
 
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -46,12 +47,10 @@ def _major(binary):
 
 def candidate_binaries(name):
     found = []
-    try:
-        import pgserver
-
-        found.append(Path(pgserver.__file__).parent / "pginstall" / "bin" / name)
-    except ImportError:
-        pass
+    # Located without importing it (its import sets up directories of its own).
+    spec = importlib.util.find_spec("pgserver")
+    if spec is not None and spec.origin:
+        found.append(Path(spec.origin).parent / "pginstall" / "bin" / name)
     found += sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
     on_path = shutil.which(name)
     if on_path:
