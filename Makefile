@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run dev test lint check chromium messages db-stop bench bench-counting bench-documents clean
+.PHONY: install run dev test lint check chromium vnu messages db-stop bench bench-counting bench-documents clean backup restore
 
 install: $(STAMP)
 
@@ -45,7 +45,14 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium missing: browser tests will be skipped"; }
 
-test: install chromium lint check
+# The Nu HTML checker (npm's vnu-jar, run by Java 17+) for the HTML validity test.
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@[ -f $(VNU_JAR) ] || { command -v java >/dev/null && command -v npm >/dev/null && \
+	  npm install --silent --no-audit --no-fund --prefix var/tools vnu-jar >/dev/null 2>&1; } \
+	  || echo "vnu-jar missing: the HTML validity test will be skipped"
+
+test: install chromium vnu lint check
 	@$(WITH_DB) $(PY) -m pytest $(PYTEST_ARGS)
 
 # Re-extract locale/vi/LC_MESSAGES/django.po (the source translators edit) and
@@ -55,6 +62,15 @@ messages: install
 	@export DJANGO_SETTINGS_MODULE=portal.settings_test; \
 	$(PY) manage.py makemessages -l vi --no-obsolete --no-location $(MAKEMESSAGES_IGNORE) && \
 	$(PY) manage.py compilemessages -l vi -i .venv -i var
+
+# One dated archive (pg_dump + media + manifest) under BACKUP_DIR or var/backups/.
+backup: install
+	@$(WITH_DB) $(PY) manage.py backup
+
+# Into the empty database of DATABASE_URL: make restore BACKUP=var/backups/portal-….tar
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=path/to/portal-….tar"; exit 2; }
+	@$(WITH_DB) $(PY) manage.py restore "$(BACKUP)"
 
 db-stop:
 	-$(PY) scripts/localdb.py stop

@@ -12,7 +12,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from portal.images import SafeImageField
+from portal.images import SafeImageField, private_original_path
 from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet, unique_slug
 from portal.text import search_normalize
@@ -135,7 +135,8 @@ class ArticleQuerySet(WorkflowQuerySet):
 
 
 def cover_upload_to(instance, filename):
-    return f"covers/{timezone.localdate():%Y/%m}/{filename}"
+    # Only the renditions (cover_small, cover_medium) are published.
+    return private_original_path(f"covers/{timezone.localdate():%Y/%m}", filename)
 
 
 class Article(WorkflowModel):

@@ -118,7 +118,7 @@ def rate_article(request, slug):
             return JsonResponse({"error": message}, status=400)
         messages.error(request, message, extra_tags="inline rating")
         return redirect(article.get_absolute_url() + "#danh-gia")
-    voter_id = visitors.voter_cookie_id(request) or visitors.new_voter_id()
+    voter_id = visitors.voter_cookie_id(request) or visitors.daily_voter_id(request)
     summary = services.rating_vote(
         article=article,
         voter=visitors.voter_hash(voter_id),

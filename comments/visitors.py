@@ -4,11 +4,10 @@ The sender's address is hashed by portal.citizen.address_hash, as for every
 citizen's form.
 """
 
-import secrets
-
 from django.conf import settings
+from django.utils import timezone
 
-from portal.client import salted_hash
+from portal.client import client_address, salted_hash
 
 VOTER_COOKIE = "binh_chon"
 VOTER_COOKIE_SALT = "comments.voter"
@@ -20,8 +19,18 @@ def voter_cookie_id(request):
     return request.get_signed_cookie(VOTER_COOKIE, None, salt=VOTER_COOKIE_SALT)
 
 
-def new_voter_id():
-    return secrets.token_urlsafe(18)
+def daily_voter_id(request):
+    """The voter without a cookie: one per address and browser and day.
+
+    As the visitor counter does: a script that drops cookies cannot become a new
+    voter with every request; the id is then kept in the cookie.
+    """
+    return salted_hash(
+        "daily-voter",
+        timezone.localdate().isoformat(),
+        client_address(request),
+        request.headers.get("User-Agent", ""),
+    )[:24]
 
 
 def voter_hash(voter_id):

@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
         from django.core import checks
         from django.db.models.signals import post_migrate
 
-        from portal import roles, signals  # noqa: F401
+        from portal import login_protection, roles, signals, staff_sessions  # noqa: F401
         from portal.checks import check_settings
         from portal.editor import load_vietnamese_corrections
         from portal.permissions import default_permission_names

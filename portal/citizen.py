@@ -55,6 +55,15 @@ class CaptchaWidget(CaptchaTextInput):
     # box aria-describedby for the help text and the error like any other field.
     use_fieldset = False
 
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget in context["widget"]["subwidgets"]:
+            if subwidget.get("is_hidden") or subwidget.get("type") == "hidden":
+                # required, aria-* and autocomplete are invalid on a hidden input
+                # (the Nu validator says so); its key needs only its id.
+                subwidget["attrs"] = {"id": subwidget["attrs"].get("id")}
+        return context
+
 
 class PhoneField(forms.CharField):
     """A Vietnamese phone number as typed; cleaned to E.164 ('' when left empty)."""

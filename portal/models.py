@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from portal.images import SafeImageField
 from portal.sanitize import sanitize_html
 
 DEFAULT_RETENTION_MONTHS = 12
@@ -53,8 +54,8 @@ class UnitProfile(models.Model):
     emails = models.TextField(
         _("e-mail addresses"), blank=True, help_text=_("One per line.")
     )
-    logo = models.ImageField(_("logo"), upload_to="unit/", blank=True)
-    banner = models.ImageField(_("banner"), upload_to="unit/", blank=True)
+    logo = SafeImageField(_("logo"), upload_to="unit/", blank=True)
+    banner = SafeImageField(_("banner"), upload_to="unit/", blank=True)
     privacy_notice = CKEditor5Field(
         _("privacy notice"),
         blank=True,

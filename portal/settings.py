@@ -1,9 +1,11 @@
 """Settings for the portal, read from the environment (see README.md)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +68,10 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "imagekit",
     "captcha",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "portal.audit",
     "portal.workflow",
@@ -78,16 +84,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
+    "portal.headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.staff_sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SiteMiddleware",
+    "portal.middleware.RejectHostileInputMiddleware",
     "stats.middleware.VisitCounterMiddleware",
+    # Last, as django-axes requires: turns its lockout into our 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -162,7 +175,8 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Another origin (https://media.other-domain.vn/) keeps uploads away from cookies.
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -184,9 +198,35 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 LOGIN_URL = "admin:login"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+LOGIN_REDIRECT_URL = "admin:index"  # staff land on the admin, not /accounts/profile/
 
-# Staff permissions come from their role in the request's unit (portal/roles.py).
-AUTHENTICATION_BACKENDS = ["portal.backends.UnitRoleBackend"]
+# --- Staff login: lockout and second factor (portal/login_protection.py,
+# portal/two_factor.py) ------------------------------------------------------------
+# Axes first (it refuses locked-out logins); then the password check, whose
+# permissions are those of the staff member's role in the request's unit.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.backends.UnitRoleBackend",
+]
+# A user name, and separately an address, is locked after this many failures.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "portal.login_protection.PortalAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.login_protection.address_pseudonym"
+AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin")
+# Staff sessions (portal/staff_sessions.py): logged out after this much quiet,
+# and this long after login whatever they do.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", 30))
+STAFF_SESSION_MAX_HOURS = int(os.environ.get("STAFF_SESSION_MAX_HOURS", 10))
+ADMIN_LOGIN_PATH = "/admin/login/"
+
 
 # Security: strict by default when DEBUG is off; each can be relaxed by env.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -201,6 +241,26 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (portal/headers.py): scripts from our origin or with
+# the request's nonce; images also from MEDIA_URL when it is another origin.
+_MEDIA_ORIGIN = (
+    ["/".join(MEDIA_URL.split("/")[:3])] if MEDIA_URL.startswith("http") else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGIN],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 
 # The request header a trusted reverse proxy puts the client's address in (e.g.

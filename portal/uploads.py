@@ -1,9 +1,10 @@
-"""The CKEditor 5 image upload endpoint: staff only, every image checked by Pillow."""
+"""The CKEditor 5 image upload endpoint: staff of the host's unit only.
 
-import uuid
-from pathlib import PurePosixPath
+Every image is checked, then re-encoded by Pillow and stored under the
+extension of the format Pillow found (portal/images.py).
+"""
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
@@ -14,7 +15,8 @@ from imagekit import ImageSpec
 from imagekit.cachefiles import ImageCacheFile
 from imagekit.processors import ResizeToFit
 
-from portal.images import validate_image_file
+from portal.images import reencode, validate_image_file
+from portal.tenancy import user_can_manage_site
 
 RENDITION_WIDTHS = (480, 960)
 
@@ -33,10 +35,10 @@ def _json_error(message, status):
 
 
 def store_image(upload, folder=None):
-    """Save a checked image and its renditions; answer their URLs by width."""
+    """Save a checked image, re-encoded, and its renditions; their URLs by width."""
     folder = folder or f"uploads/{timezone.localdate():%Y/%m}"
-    ext = PurePosixPath(upload.name).suffix.lower() or ".jpg"
-    name = default_storage.save(f"{folder}/{uuid.uuid4().hex}{ext}", upload)
+    clean = reencode(upload)
+    name = default_storage.save(f"{folder}/{clean.name}", clean)
     urls = {"default": default_storage.url(name)}
     source = default_storage.open(name)
     try:
@@ -50,8 +52,12 @@ def store_image(upload, folder=None):
 
 
 @require_POST
-@staff_member_required
 def upload_image(request):
+    if not (request.user.is_authenticated and request.user.is_staff):
+        return redirect_to_login(request.get_full_path(), "admin:login")
+    # Staff of another unit may not upload through this unit's host.
+    if not user_can_manage_site(request.user, request.site):
+        return _json_error(_("You may not upload images for this unit."), 403)
     upload = request.FILES.get("upload")
     if upload is None:
         return _json_error(_("No file was sent."), 400)

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from portal import views
+from portal.media import serve_media
 from portal.sitemaps import sitemap
 from portal.uploads import upload_image
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("bao-ve-du-lieu-ca-nhan/", views.privacy_notice, name="privacy"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("documents.urls")),
@@ -25,9 +26,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

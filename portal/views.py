@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 
 from articles.models import Article
 from portal.models import DEFAULT_RETENTION_MONTHS
@@ -52,10 +53,32 @@ def privacy_notice(request):
     return render(request, "portal/privacy_notice.html", {"retention_months": months})
 
 
+def favicon(request):
+    """/favicon.ico, which browsers ask for by themselves: the unit's logo, else ours."""
+    unit = unit_profile(request)
+    target = unit.logo.url if unit and unit.logo else static("img/favicon.ico")
+    response = redirect(target)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /captcha/"]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: an expired or missing form token, said in Vietnamese."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def page_not_found(request, exception=None):

@@ -5,7 +5,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import A_HOST, B_HOST, default_site, make_site, make_unit
+from tests.factories import (
+    A_HOST,
+    B_HOST,
+    default_site,
+    login_verified,
+    make_site,
+    make_unit,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +48,10 @@ def staff_user(db, site):
     from portal.models import Membership
     from tests.factories import make_staff
 
-    return make_staff("bientap", site, role=Membership.Role.APPROVER)
+    user = make_staff("bientap", site, role=Membership.Role.APPROVER)
+    user.set_password("mat-khau-rat-dai-123")
+    user.save(update_fields=["password"])
+    return user
 
 
 @pytest.fixture
@@ -53,3 +63,10 @@ def two_sites(site):
     make_unit(site=site, name="PHƯỜNG TÂN LẬP")
     make_unit(site=other, name="XÃ VĨNH TẾ")
     return site, other
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, verified by a second factor as superusers must."""
+    login_verified(client, admin_user)
+    return client

@@ -224,3 +224,18 @@ def comment_url(article):
 
 def rate_url(article):
     return reverse("comments:rate", kwargs={"slug": article.slug})
+
+
+def login_verified(client, user):
+    """Log `user` in as after password and two-factor code (superusers need both)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or TOTPDevice.objects.create(user=user, name="app")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

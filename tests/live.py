@@ -30,9 +30,9 @@ def free_port():
 
 
 @contextlib.contextmanager
-def gunicorn(workers=1, threads=1, **env):
-    """Yield the base URL of gunicorn serving portal.wsgi on a free loopback port."""
-    port = free_port()
+def gunicorn(workers=1, threads=1, port=None, **env):
+    """Yield the base URL of gunicorn serving portal.wsgi on a (free) loopback port."""
+    port = port or free_port()
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings_test",

@@ -18,6 +18,8 @@ register = template.Library()
 
 PER_PAGE = 20
 PAGE_PARAM = "binh-luan"
+# Far past any article's comments, and far below what PostgreSQL's OFFSET takes.
+MAX_PAGE = 100_000
 
 
 class Counted:
@@ -37,7 +39,7 @@ def comment_page(comments, number, total):
 
 def page_number(value):
     try:
-        return max(1, int(value))
+        return min(MAX_PAGE, max(1, int(value)))
     except (TypeError, ValueError):
         return 1
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article
-from tests.factories import image_upload, make_category
+from tests.factories import image_upload, login_verified, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def article_form(category, **overrides):
 def test_editor_adds_an_article_with_a_cover_image(client, staff_user, site):
     """The whole admin flow: the form, the upload, the sanitized body, the renditions."""
     category = make_category(name="Xây dựng Đảng")
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     assert client.get(reverse("admin:articles_article_add")).status_code == 200
     response = client.post(
         reverse("admin:articles_article_add"),
@@ -69,7 +69,7 @@ def test_a_text_file_named_jpg_is_refused_with_a_clear_message(
     client, staff_user, site
 ):
     category = make_category()
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     fake = SimpleUploadedFile(
         "anh.jpg", b"day khong phai la anh", content_type="image/jpeg"
     )
@@ -87,7 +87,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(
     client, staff_user, site, huge_png
 ):
     category = make_category()
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     bomb = SimpleUploadedFile("bom.png", huge_png, content_type="image/png")
     response = client.post(
         reverse("admin:articles_article_add"), article_form(category, cover=bomb)
@@ -100,7 +100,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(
 def test_oversized_file_is_refused(client, staff_user, site, settings):
     settings.IMAGE_MAX_BYTES = 1000
     category = make_category()
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     response = client.post(
         reverse("admin:articles_article_add"),
         article_form(category, cover=image_upload("lon.png", (400, 400))),
@@ -114,7 +114,7 @@ def upload(client, file):
 
 
 def test_editor_upload_returns_the_image_and_its_renditions(client, staff_user):
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     response = upload(client, image_upload("hoi-nghi.jpg", (1200, 800), "JPEG"))
     assert response.status_code == 200
     assert "url" not in response.json()  # it would hide "urls" from CKEditor
@@ -133,7 +133,7 @@ def test_editor_upload_is_for_staff_only(client, site, django_user_model):
     response = upload(client, image_upload())
     assert response.status_code == 302  # to the admin login
     citizen = django_user_model.objects.create_user("dan", password="x")
-    client.force_login(citizen)
+    login_verified(client, citizen)
     assert upload(client, image_upload()).status_code == 302
 
 
@@ -147,7 +147,7 @@ def test_editor_upload_is_for_staff_only(client, site, django_user_model):
 def test_editor_upload_refuses_bad_files_in_vietnamese(
     client, staff_user, huge_png, name, content, message
 ):
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     file = SimpleUploadedFile(name, content or huge_png)
     response = upload(client, file)
     assert response.status_code == 400
@@ -157,7 +157,7 @@ def test_editor_upload_refuses_bad_files_in_vietnamese(
 def test_a_slug_already_used_on_the_site_is_a_form_error(client, staff_user, site):
     """Not an IntegrityError: the (site, slug) constraint is checked by the form."""
     category = make_category()
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     data = article_form(category, slug="hoi-nghi")
     assert client.post(reverse("admin:articles_article_add"), data).status_code == 302
     response = client.post(reverse("admin:articles_article_add"), data)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from stats.models import DailySiteStats
-from tests.factories import make_article, make_category, make_unit
+from tests.factories import login_verified, make_article, make_category, make_unit
 from tests.reading import heading, page
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +177,7 @@ def test_pages_run_a_constant_number_of_queries(
 
 def test_unit_staff_can_preview_a_draft(client, site, staff_user):
     draft = make_article(status=Article.Status.DRAFT)
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Bản xem trước" in response.content.decode()
@@ -188,5 +188,5 @@ def test_staff_of_another_unit_cannot_preview_a_draft(client, site, django_user_
     outsider = django_user_model.objects.create_user(
         "ngoai", password="x", is_staff=True
     )
-    client.force_login(outsider)
+    login_verified(client, outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404

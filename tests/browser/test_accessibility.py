@@ -47,3 +47,12 @@ def test_public_pages_have_no_wcag_violations(live_server, page, portal_pages, w
                 for v in violations
             ]
     assert problems == {}
+
+
+def test_the_search_page_has_unique_landmarks(live_server, page, portal_pages):
+    """axe's landmark-unique (best practice): the two search forms are named apart."""
+    page.goto(live_server.url + portal_pages["search"])
+    results = Axe().run(
+        page, options={"runOnly": {"type": "rule", "values": ["landmark-unique"]}}
+    )
+    assert results.response["violations"] == []

@@ -5,6 +5,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from captcha.models import CaptchaStore
+from playwright.sync_api import expect
 
 from comments.models import Comment
 from tests.browser.test_accessibility import AXE_OPTIONS
@@ -30,9 +31,8 @@ def test_rate_refresh_captcha_and_comment(live_server, page, article, artifacts)
 
     # Rating: updated in place by the script, announced, no navigation.
     page.get_by_role("button", name="4 sao").click()
-    page.wait_for_function(
-        "document.querySelector('[data-star-count=\"4\"]').textContent === '(1)'"
-    )
+    # Locator waits, not wait_for_function: the page's CSP forbids eval().
+    expect(page.locator('[data-star-count="4"]')).to_have_text("(1)")
     live = page.locator("[data-rating-live]")
     live.filter(has_text="Cảm ơn bạn đã đánh giá").wait_for(state="attached")
     assert "4,0/5" in page.locator("[data-rating-summary]").text_content()
@@ -43,9 +43,7 @@ def test_rate_refresh_captcha_and_comment(live_server, page, article, artifacts)
     old_key = captcha_key(page)
     old_src = page.locator("[data-captcha-image]").get_attribute("src")
     page.get_by_role("button", name="Lấy lại mã bảo mật").click()
-    page.wait_for_function(
-        f"document.querySelector('input[name=captcha_0]').value !== '{old_key}'"
-    )
+    expect(page.locator("input[name=captcha_0]")).not_to_have_value(old_key)
     assert page.locator("[data-captcha-image]").get_attribute("src") != old_src
     assert page.get_by_label("Họ tên").input_value() == "Nguyễn Văn An"
     assert page.url == url

@@ -6,10 +6,18 @@ from django.urls import reverse
 
 @pytest.fixture
 def admin_login(transactional_db, live_server, page, django_user_model):
-    django_user_model.objects.create_superuser("quantri", "", "mat-khau-rat-dai-123")
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = django_user_model.objects.create_superuser(
+        "quantri", "", "mat-khau-rat-dai-123"
+    )
+    # Superusers log in with the code of their two-factor app (issue 9).
+    device = TOTPDevice.objects.create(user=user, name="app")
     page.goto(live_server.url + reverse("admin:login"))
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill("mat-khau-rat-dai-123")
+    page.get_by_label("Mã xác thực hai lớp").fill(f"{totp(device.bin_key):06d}")
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(live_server.url + reverse("admin:index"))
     return page

@@ -3,7 +3,14 @@ from django.urls import reverse, reverse_lazy
 
 from comments.models import Comment
 from portal.models import Membership
-from tests.factories import A_HOST, B_HOST, make_article, make_category, make_comment
+from tests.factories import (
+    A_HOST,
+    B_HOST,
+    login_verified,
+    make_article,
+    make_category,
+    make_comment,
+)
 from tests.reading import page
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +23,7 @@ def test_changelist_opens_on_pending_newest_first(client, moderator, article):
     make_comment(article, status=Status.PENDING, title="Cũ chờ duyệt")
     make_comment(article, status=Status.PENDING, title="Mới chờ duyệt")
     make_comment(article, status=Status.APPROVED, title="Đã được duyệt")
-    client.force_login(moderator)
+    login_verified(client, moderator)
     html = client.get(CHANGELIST).content.decode()
     assert html.index("Mới chờ duyệt") < html.index("Cũ chờ duyệt")
     assert "Đã được duyệt" not in html
@@ -38,7 +45,7 @@ def test_changelist_opens_on_pending_newest_first(client, moderator, article):
 def test_bulk_actions(client, moderator, article, action, status):
     comments = [make_comment(article, status=Status.PENDING) for _ in range(3)]
     untouched = make_comment(article, status=Status.PENDING)
-    client.force_login(moderator)
+    login_verified(client, moderator)
     response = client.post(
         CHANGELIST,
         {"action": action, "_selected_action": [c.pk for c in comments]},
@@ -52,7 +59,7 @@ def test_bulk_actions(client, moderator, article, action, status):
 def test_approved_comment_becomes_public(client, moderator, article):
     comment = make_comment(article, status=Status.PENDING, title="Sắp hiện")
     assert "Sắp hiện" not in client.get(article.get_absolute_url()).content.decode()
-    client.force_login(moderator)
+    login_verified(client, moderator)
     client.post(CHANGELIST, {"action": "approve", "_selected_action": [comment.pk]})
     client.logout()
     assert "Sắp hiện" in client.get(article.get_absolute_url()).content.decode()
@@ -60,7 +67,7 @@ def test_approved_comment_becomes_public(client, moderator, article):
 
 def test_reply_through_the_change_form_records_who_and_when(client, moderator, article):
     comment = make_comment(article, status=Status.PENDING, name="Người dân")
-    client.force_login(moderator)
+    login_verified(client, moderator)
     url = f"{CHANGELIST}{comment.pk}/change/"
     form = client.get(url).content.decode()
     assert "Người dân" in form and 'name="name"' not in form  # read-only
@@ -81,7 +88,7 @@ def test_reply_through_the_change_form_records_who_and_when(client, moderator, a
 
 
 def test_staff_cannot_add_comments(client, moderator):
-    client.force_login(moderator)
+    login_verified(client, moderator)
     assert client.get(CHANGELIST + "add/").status_code == 403
 
 
@@ -90,7 +97,7 @@ def test_article_list_shows_the_pending_count(client, moderator, article):
         make_comment(article, status=Status.PENDING)
     make_comment(article, status=Status.APPROVED)
     make_comment(make_article(), status=Status.PENDING)
-    client.force_login(moderator)
+    login_verified(client, moderator)
     response = client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 200
     column = page(response).find("th", class_="column-pending_comments")
@@ -118,7 +125,7 @@ def test_staff_of_site_b_never_see_site_a_comments(
     )
     user = django_user_model.objects.create_user("vinhte", password="x", is_staff=True)
     Membership.objects.create(site=site_b, user=user, role=Membership.Role.UNIT_ADMIN)
-    client.force_login(user)
+    login_verified(client, user)
     html = client.get(CHANGELIST + "?trang-thai=all", HTTP_HOST=B_HOST).content.decode()
     assert "Của Vĩnh Tế" in html and "Của Tân Lập" not in html
     change = client.get(f"{CHANGELIST}{theirs.pk}/change/", HTTP_HOST=B_HOST)
@@ -138,6 +145,6 @@ def test_staff_of_site_b_never_see_site_a_comments(
 
 def test_moderators_read_the_phone_in_the_national_format(client, moderator, site):
     comment = make_comment(make_article(), phone="+84914266628")
-    client.force_login(moderator)
+    login_verified(client, moderator)
     html = client.get(f"/admin/comments/comment/{comment.pk}/change/").content.decode()
     assert "0914 266 628" in html

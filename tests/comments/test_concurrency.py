@@ -69,7 +69,7 @@ def test_one_voter_from_many_threads_keeps_one_row(article):
     assert summary.counts[3] == THREADS + (mine.get().stars == 3)
 
 
-def http_vote(base, article, stars, cookies=None):
+def http_vote(base, article, stars, cookies=None, user_agent=None):
     """One visitor over real HTTP: GET the page for the CSRF token, POST a vote."""
     import http.cookiejar
     import re
@@ -78,6 +78,8 @@ def http_vote(base, article, stars, cookies=None):
 
     jar = cookies if cookies is not None else http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    if user_agent:
+        opener.addheaders = [("User-Agent", user_agent)]
     page = opener.open(base + article.get_absolute_url()).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
     body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "stars": stars})
@@ -93,6 +95,13 @@ def test_votes_over_http_on_a_threaded_gunicorn(article):
     from tests.live import gunicorn
 
     with gunicorn(workers=2, threads=4, COMMENTS_VOTE_RATE="1000/h") as base:
-        statuses = at_once([lambda: http_vote(base, article, 4)] * THREADS)
+        # Ten people: without a cookie, one address and browser is one voter a
+        # day (issue 9), so each has a browser of their own.
+        statuses = at_once(
+            [
+                lambda n=n: http_vote(base, article, 4, user_agent=f"Mozilla/5.0 ({n})")
+                for n in range(THREADS)
+            ]
+        )
     assert statuses == [200] * THREADS
     assert Rating.objects.filter(article=article, stars=4).count() == THREADS

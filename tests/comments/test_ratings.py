@@ -64,7 +64,9 @@ def test_a_new_visitor_adds_a_vote(client, article, django_user_model):
     from django.test import Client
 
     vote(client, article, 2)
-    vote(Client(), article, 4)
+    # Another person: another address (the same address and browser without a
+    # cookie is the same day's voter, issue 9).
+    vote(Client(REMOTE_ADDR="203.0.113.7"), article, 4)
     assert Rating.objects.filter(article=article).summary().total == 2
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from documents.models import Document, IssuingBody, Opinion
 from portal.workflow.models import Revision, Status
 from tests.documents.conftest import PDF, attach
-from tests.factories import make_document, make_draft, make_site, upload
+from tests.factories import login_verified, make_document, make_draft, make_site, upload
 
 pytestmark = pytest.mark.django_db
 ADD = "admin:documents_document_add"
@@ -26,7 +26,7 @@ def other_site(site):
 
 def logged_in(user):
     client = Client()
-    client.force_login(user)
+    login_verified(client, user)
     return client
 
 

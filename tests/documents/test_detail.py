@@ -7,7 +7,7 @@ from django.test import Client
 
 from documents.models import DocumentRelation, Signer
 from tests.documents.conftest import A_HOST, B_HOST, attach
-from tests.factories import make_document, make_unit
+from tests.factories import login_verified, make_document, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_an_unpublished_document_is_404_for_the_public_and_previewed_by_staff(
     draft = make_document(status="draft")
     assert client.get(draft.get_absolute_url()).status_code == 404
     staff = Client()
-    staff.force_login(editor)
+    login_verified(staff, editor)
     assert "Bản xem trước" in page(staff, draft)
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from documents.models import Document, DocumentRelation
-from tests.factories import upload
+from tests.factories import login_verified, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_a_missing_column_is_refused_before_any_row(tmp_path, approver):
 
 def test_the_admin_page_runs_a_dry_run(site, approver):
     client = Client()
-    client.force_login(approver)
+    login_verified(client, approver)
     url = reverse("admin:documents_document_import")
     data = (HEADER + GOOD + BAD_DATE).encode("utf-8")
     response = client.post(url, {"file": upload("van-ban.csv", data), "dry_run": "on"})
@@ -96,7 +96,7 @@ def test_the_admin_page_runs_a_dry_run(site, approver):
 
 def test_a_non_utf8_file_is_explained(site, approver):
     client = Client()
-    client.force_login(approver)
+    login_verified(client, approver)
     data = (HEADER + GOOD).encode("cp1258", errors="replace")
     response = client.post(
         reverse("admin:documents_document_import"),

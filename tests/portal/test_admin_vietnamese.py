@@ -16,7 +16,13 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import make_article, make_category, make_comment, make_unit
+from tests.factories import (
+    login_verified,
+    make_article,
+    make_category,
+    make_comment,
+    make_unit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +158,7 @@ def staff_pages(content, user):
 
 
 def test_every_page_staff_use_is_in_vietnamese(client, content, admin_user):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     failures = {}
     for url in staff_pages(content, admin_user):
         response = client.get(url)
@@ -163,7 +169,7 @@ def test_every_page_staff_use_is_in_vietnamese(client, content, admin_user):
 
 
 def test_a_failed_article_save_explains_in_vietnamese(client, content, admin_user):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.post(reverse("admin:articles_article_add"), {"title": ""})
     html = response.content.decode()
     assert response.status_code == 200

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from portal.audit.models import Action, AuditEntry
 from portal.audit.services import record
-from tests.factories import make_staff, vietnam_time
+from tests.factories import login_verified, make_staff, vietnam_time
 from tests.portal.conftest import Role
 
 pytestmark = pytest.mark.django_db
@@ -38,25 +38,25 @@ def shown(response):
 
 def test_a_unit_administrator_reads_their_units_log_only(client, entries, units):
     admin_a = make_staff("quantri", units[0], Role.UNIT_ADMIN)
-    client.force_login(admin_a)
+    login_verified(client, admin_a)
     assert shown(client.get(CHANGELIST)) >= {"Xuất bản tin A", "Sửa tin A"}
     assert "Sửa tin B" not in shown(client.get(CHANGELIST))
 
 
 def test_a_superuser_reads_every_units_log(client, entries, superuser):
-    client.force_login(superuser)
+    login_verified(client, superuser)
     assert {"Xuất bản tin A", "Sửa tin A", "Sửa tin B"} <= shown(client.get(CHANGELIST))
 
 
 def test_editors_and_approvers_cannot_read_the_log(client, entries, units):
-    client.force_login(make_staff("nv", units[0], Role.APPROVER))
+    login_verified(client, make_staff("nv", units[0], Role.APPROVER))
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(EXPORT).status_code == 403
 
 
 def test_the_list_filters_by_action_user_and_date(client, entries, superuser):
     """Each filter narrows the list, the dates in Vietnam's calendar."""
-    client.force_login(superuser)
+    login_verified(client, superuser)
     assert shown(client.get(CHANGELIST, {"action__exact": "publish"})) == {
         "Xuất bản tin A"
     }
@@ -80,7 +80,7 @@ def entries_site_b():
 
 def test_the_csv_export_is_for_excel_with_vietnamese_dates(client, entries, superuser):
     """UTF-8 with a BOM, a Vietnamese header, dd/mm/yyyy HH:MM, the list's filter."""
-    client.force_login(superuser)
+    login_verified(client, superuser)
     response = client.get(EXPORT, {"action__exact": "edit"})
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeffThời gian,Đơn vị,Người dùng,Thao tác,")
@@ -91,7 +91,7 @@ def test_the_csv_export_is_for_excel_with_vietnamese_dates(client, entries, supe
 
 
 def test_a_unit_administrators_export_holds_their_unit_only(client, entries, units):
-    client.force_login(make_staff("quantri", units[0], Role.UNIT_ADMIN))
+    login_verified(client, make_staff("quantri", units[0], Role.UNIT_ADMIN))
     body = b"".join(client.get(EXPORT).streaming_content).decode("utf-8")
     assert "Sửa tin A" in body and "Sửa tin B" not in body
 
@@ -100,7 +100,7 @@ def test_nobody_adds_changes_or_deletes_entries_not_even_a_superuser(
     client, entries, superuser
 ):
     """The add, change and delete pages and the delete action are all refused."""
-    client.force_login(superuser)
+    login_verified(client, superuser)
     entry = AuditEntry.objects.get(summary="Sửa tin A")
     change = reverse("admin:audit_auditentry_change", args=[entry.pk])
     delete = reverse("admin:audit_auditentry_delete", args=[entry.pk])
@@ -164,7 +164,7 @@ def test_the_settings_refuse_a_retention_under_two_years():
 
 def test_another_units_entry_is_not_found(client, entries, units):
     """Reading one entry of unit B from unit A's admin: it does not exist."""
-    client.force_login(make_staff("quantri", units[0], Role.UNIT_ADMIN))
+    login_verified(client, make_staff("quantri", units[0], Role.UNIT_ADMIN))
     theirs = AuditEntry.objects.get(summary="Sửa tin B")
     response = client.get(reverse("admin:audit_auditentry_change", args=[theirs.pk]))
     assert response.status_code == 302  # Django: "does not exist", back to the list

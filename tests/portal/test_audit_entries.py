@@ -7,7 +7,7 @@ from articles.models import Category
 from comments.models import Comment
 from portal.audit.models import Action, AuditEntry
 from portal.workflow import services as workflow
-from tests.factories import make_article, make_comment, make_unit
+from tests.factories import login_verified, make_article, make_comment, make_unit
 from tests.portal.test_workflow_admin import draft, form_data
 
 pytestmark = pytest.mark.django_db
@@ -39,13 +39,13 @@ def test_logging_in_failing_and_logging_out_are_recorded(client, editor):
 
 def test_every_transition_through_the_admin_is_recorded(client, editor, approver):
     """Create, edit, submit, request changes, approve, unpublish, archive, delete."""
-    client.force_login(editor)
+    login_verified(client, editor)
     article = draft(editor)
     client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
         form_data(article, lead="Sửa", _submit="1"),
     )
-    client.force_login(approver)
+    login_verified(client, approver)
     url = reverse("admin:articles_article_change", args=[article.pk])
     client.post(url, {"_request_changes": "1", "review_comment": "Thêm ảnh."})
     workflow.submit_for_review(article, user=editor)
@@ -87,7 +87,7 @@ def test_categories_are_recorded_when_added_changed_listed_or_deleted(
     client, unit_admin, site
 ):
     """The form, the list's editable columns and deletion all write entries."""
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(
         reverse("admin:articles_category_add"),
         {"name": "Thông báo", "slug": "", "position": "1", "in_menu": "on"},
@@ -115,7 +115,7 @@ def test_categories_are_recorded_when_added_changed_listed_or_deleted(
 
 def test_the_unit_profile_change_is_recorded(client, unit_admin, site):
     profile = make_unit()
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(
         reverse("admin:portal_unitprofile_change", args=[profile.pk]),
         {"name": "UBND XÃ MỚI", "personal_data_retention_months": "12"},
@@ -129,7 +129,7 @@ def test_the_unit_profile_change_is_recorded(client, unit_admin, site):
 
 
 def test_the_counter_setting_is_recorded(client, unit_admin):
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(
         reverse("admin:stats_sitecountersettings_add"), {"starting_total": "242904"}
     )
@@ -143,7 +143,7 @@ def test_comment_moderation_is_recorded_per_comment(client, unit_admin):
         make_comment(article, Comment.Status.PENDING),
         make_comment(article, Comment.Status.PENDING),
     )
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(
         reverse("admin:comments_comment_changelist"),
         {"action": "approve", "_selected_action": [first.pk, second.pk]},
@@ -155,7 +155,7 @@ def test_comment_moderation_is_recorded_per_comment(client, unit_admin):
 
 def test_a_reply_and_a_status_change_in_the_form_are_recorded(client, unit_admin):
     comment = make_comment(make_article(), Comment.Status.PENDING)
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(
         reverse("admin:comments_comment_change", args=[comment.pk]),
         {"status": Comment.Status.APPROVED, "reply": "Cảm ơn ông/bà đã góp ý."},

@@ -124,4 +124,4 @@ def test_an_article_shows_its_vietnamese_date_and_time(site):
 
 def test_uploads_are_filed_under_the_vietnamese_month():
     with travel("2026-11-30T17:10:00+00:00"):
-        assert cover_upload_to(None, "anh.jpg").startswith("covers/2026/12/")
+        assert cover_upload_to(None, "anh.jpg").startswith("originals/covers/2026/12/")

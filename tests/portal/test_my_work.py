@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from portal.workflow import services as workflow
-from tests.factories import make_article, make_category
+from tests.factories import login_verified, make_article, make_category
 from tests.portal.test_workflow_admin import draft
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def test_an_editor_sees_their_drafts_and_what_they_sent(client, editor, approver
     sent = draft(editor, title="Bài tôi đã gửi")
     workflow.submit_for_review(sent, user=editor)
     draft(approver, title="Nháp của lãnh đạo")
-    client.force_login(editor)
+    login_verified(client, editor)
     html = client.get(INDEX).content.decode()
     assert "Việc của tôi" in html
     drafts = section(html, "Bản nháp của tôi")
@@ -35,7 +35,7 @@ def test_a_draft_sent_back_says_so(client, editor, approver):
     article = draft(editor, title="Bài bị trả lại")
     workflow.submit_for_review(article, user=editor)
     workflow.request_changes(article, user=approver, comment="Sửa tiêu đề.")
-    client.force_login(editor)
+    login_verified(client, editor)
     drafts = section(client.get(INDEX).content.decode(), "Bản nháp của tôi")
     assert "Bài bị trả lại" in drafts and "(cần sửa)" in drafts
 
@@ -43,7 +43,7 @@ def test_a_draft_sent_back_says_so(client, editor, approver):
 def test_an_approver_sees_everything_waiting_in_their_unit(client, editor, approver):
     article = draft(editor, title="Chờ lãnh đạo duyệt")
     workflow.submit_for_review(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     waiting = section(client.get(INDEX).content.decode(), "Chờ duyệt")
     assert "Chờ lãnh đạo duyệt" in waiting
 
@@ -53,7 +53,7 @@ def test_recent_publications_are_the_units_only(client, units, editor):
     make_article(category=make_category(site=site_a), title="Tin Tân Lập")
     make_article(category=make_category(site=site_b), title="Tin Vĩnh Tế")
     make_article(category=make_category(site=site_a), title="Tin chưa đăng", live=False)
-    client.force_login(editor)
+    login_verified(client, editor)
     recent = section(client.get(INDEX).content.decode(), "Mới xuất bản tại đơn vị")
     assert "Tin Tân Lập" in recent
     assert "Tin Vĩnh Tế" not in recent and "Tin chưa đăng" not in recent
@@ -72,7 +72,7 @@ def test_the_first_page_costs_the_same_with_more_content(
             waiting = draft(approver, category=category, title=f"Chờ {i}")
             workflow.submit_for_review(waiting, user=approver)
 
-    client.force_login(editor)
+    login_verified(client, editor)
     add(2)
     with django_assert_max_num_queries(100) as few:
         client.get(INDEX)

@@ -8,7 +8,7 @@ from articles.models import Article
 from portal import roles
 from portal.backends import UnitRoleBackend
 from portal.tenancy import site_context
-from tests.factories import make_article, make_category, make_staff
+from tests.factories import login_verified, make_article, make_category, make_staff
 from tests.portal.conftest import A_HOST, B_HOST, Role
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_the_same_person_is_editor_in_one_unit_and_approver_in_another(client, u
     site_a, site_b = units
     person = make_staff("hai-don-vi", site_a, Role.EDITOR)
     person.memberships.create(site=site_b, role=Role.APPROVER)
-    client.force_login(person)
+    login_verified(client, person)
     html_a = client.get("/admin/articles/article/add/", HTTP_HOST=A_HOST)
     html_b = client.get("/admin/articles/article/add/", HTTP_HOST=B_HOST)
     assert 'value="Duyệt và xuất bản"' not in html_a.content.decode()

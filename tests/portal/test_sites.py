@@ -13,6 +13,7 @@ from tests.factories import (
     A_HOST,
     B_HOST,
     FIREFOX,
+    login_verified,
     make_article,
     make_category,
     make_site,
@@ -163,7 +164,7 @@ def test_staff_of_one_unit_cannot_use_the_admin_of_another(
     tanlap, vinhte = two_sites
     user = django_user_model.objects.create_user("canbo", password="x", is_staff=True)
     Membership.objects.create(site=tanlap, user=user)
-    client.force_login(user)
+    login_verified(client, user)
     admin_index = reverse("admin:index")
     assert client.get(admin_index, HTTP_HOST=A_HOST).status_code == 200
     response = client.get(admin_index, HTTP_HOST=B_HOST)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from portal.audit.models import Action, AuditEntry
 from portal.models import Membership
-from tests.factories import make_staff
+from tests.factories import login_verified, make_staff
 from tests.portal.conftest import B_HOST, Role
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def admin_a(units, client):
     """The unit administrator of unit A, logged in on A's host."""
     site_a, _ = units
     user = make_staff("quantri", site_a, Role.UNIT_ADMIN)
-    client.force_login(user)
+    login_verified(client, user)
     return user
 
 
@@ -259,7 +259,7 @@ def test_only_superusers_add_someone_to_a_unit(client, admin_a, outsider, superu
     assert (
         client.post(url, {"user": outsider.pk, "role": Role.EDITOR}).status_code == 403
     )
-    client.force_login(superuser)
+    login_verified(client, superuser)
     assert (
         client.post(url, {"user": outsider.pk, "role": Role.EDITOR}).status_code == 302
     )
@@ -270,7 +270,7 @@ def test_only_superusers_add_someone_to_a_unit(client, admin_a, outsider, superu
 def test_editors_and_approvers_have_no_user_admin(client, units):
     """Staff and roles are the unit administrator's."""
     for role in (Role.EDITOR, Role.APPROVER):
-        client.force_login(make_staff(f"nv-{role}", units[0], role))
+        login_verified(client, make_staff(f"nv-{role}", units[0], role))
         assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
         assert (
             client.get(reverse("admin:portal_membership_changelist")).status_code == 403
@@ -282,7 +282,7 @@ def test_a_superuser_grants_staff_status_and_memberships_anywhere(
 ):
     """The superuser's form keeps every field and the memberships inline."""
     _, site_b = units
-    client.force_login(superuser)
+    login_verified(client, superuser)
     membership = colleague.memberships.get()
     data = user_form(
         colleague,

@@ -8,7 +8,7 @@ from django.utils.timezone import localtime
 from articles.models import Article
 from portal.workflow import services as workflow
 from portal.workflow.models import Revision, Status
-from tests.factories import make_category
+from tests.factories import login_verified, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def public(client, article):
 def test_an_editor_gets_save_and_submit_but_no_publishing_button(client, editor):
     """The editor's form offers "Lưu nháp" and "Gửi duyệt", nothing that publishes."""
     article = draft(editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     html = client.get(change_url(article)).content.decode()
     assert 'value="Lưu nháp"' in html and 'value="Gửi duyệt"' in html
     for label in ("Duyệt và xuất bản", "Gỡ xuất bản", "Lưu trữ", "Yêu cầu sửa"):
@@ -86,7 +86,7 @@ def test_an_approver_gets_every_transition_on_an_article_waiting(
     """Waiting for review, the approver sees approve, request changes and archive."""
     article = draft(editor)
     workflow.submit_for_review(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     html = client.get(change_url(article)).content.decode()
     for label in ("Duyệt và xuất bản", "Yêu cầu sửa", "Lưu trữ"):
         assert f'value="{label}"' in html
@@ -97,7 +97,7 @@ def test_an_approver_gets_every_transition_on_an_article_waiting(
 def test_the_editor_submits_from_the_form(client, editor):
     """ "Gửi duyệt" saves the text and sends it for review."""
     article = draft(editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(
         change_url(article), form_data(article, lead="Lịch mới.", _submit="1")
     )
@@ -111,7 +111,7 @@ def test_the_editor_submits_from_the_form(client, editor):
 def test_a_new_article_can_be_submitted_from_the_add_form(client, editor):
     """ "Gửi duyệt" on the add form creates the draft and submits it at once."""
     category = make_category()
-    client.force_login(editor)
+    login_verified(client, editor)
     data = {
         "title": "Thông báo mới",
         "slug": "",
@@ -139,7 +139,7 @@ def test_an_editor_crafting_a_publishing_post_gets_403(
     """Publish, unpublish and archive by crafted POST: refused, nothing saved."""
     article = live(approver, lead="Bản đã duyệt")
     revisions = Revision.objects.count()
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(
         change_url(article),
         form_data(article, lead="Bản của biên tập", **{button: "1"}),
@@ -158,7 +158,7 @@ def test_an_editor_crafting_request_changes_gets_403(client, editor):
     """Sending back is the approver's: a crafted POST leaves it waiting."""
     article = draft(editor)
     workflow.submit_for_review(article, user=editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(
         change_url(article), {"_request_changes": "1", "review_comment": "Sửa"}
     )
@@ -170,7 +170,7 @@ def test_an_editor_crafting_request_changes_gets_403(client, editor):
 def test_an_editor_cannot_delete_a_published_article(client, editor, approver):
     """The delete page and its POST are refused for what is public."""
     article = live(approver)
-    client.force_login(editor)
+    login_verified(client, editor)
     url = reverse("admin:articles_article_delete", args=[article.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {"post": "yes"}).status_code == 403
@@ -180,7 +180,7 @@ def test_an_editor_cannot_delete_a_published_article(client, editor, approver):
 def test_an_editor_deletes_their_own_draft(client, editor):
     """A draft that was never public is the editor's to delete."""
     article = draft(editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     url = reverse("admin:articles_article_delete", args=[article.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Article.objects.filter(pk=article.pk).exists()
@@ -191,7 +191,7 @@ def test_an_editors_bulk_delete_of_a_published_article_is_refused(
 ):
     """delete_selected on a public article: 403, the article stays."""
     public_one = live(approver)
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(
         reverse(CHANGELIST),
         {
@@ -209,7 +209,7 @@ def test_an_editors_crafted_bulk_action_does_nothing(client, editor, approver, a
     """Actions the editor is not offered do nothing when posted anyway."""
     mine = draft(editor)
     public_one = live(approver)
-    client.force_login(editor)
+    login_verified(client, editor)
     listing = client.get(reverse(CHANGELIST)).content.decode()
     assert f'value="{action}"' not in listing
     client.post(
@@ -225,7 +225,7 @@ def test_an_editors_crafted_bulk_action_does_nothing(client, editor, approver, a
 def test_the_editor_submits_in_bulk(client, editor):
     """ "Gửi duyệt" as a bulk action goes through the service, one by one."""
     first, second = draft(editor), draft(editor, title="Bài thứ hai")
-    client.force_login(editor)
+    login_verified(client, editor)
     client.post(
         reverse(CHANGELIST),
         {"action": "submit_for_review", "_selected_action": [first.pk, second.pk]},
@@ -236,7 +236,7 @@ def test_the_editor_submits_in_bulk(client, editor):
 def test_the_approver_publishes_and_withdraws_in_bulk(client, editor, approver):
     """Bulk publish and unpublish go through the services (one audit entry each)."""
     first, second = draft(editor), draft(editor, title="Bài thứ hai")
-    client.force_login(approver)
+    login_verified(client, approver)
     selected = {"_selected_action": [first.pk, second.pk]}
     client.post(reverse(CHANGELIST), {"action": "publish", **selected})
     assert Article.objects.published().count() == 2
@@ -249,14 +249,14 @@ def test_request_changes_shows_the_comment_to_the_editor(client, editor, approve
     """ "Yêu cầu sửa" sends it back; the editor reads the comment on the form."""
     article = draft(editor)
     workflow.submit_for_review(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     client.post(
         change_url(article),
         {"_request_changes": "1", "review_comment": "Bổ sung ảnh hội nghị."},
     )
     article.refresh_from_db()
     assert article.status == Status.DRAFT
-    client.force_login(editor)
+    login_verified(client, editor)
     html = client.get(change_url(article)).content.decode()
     assert "Người duyệt yêu cầu sửa" in html
     assert "Bổ sung ảnh hội nghị." in html and "lanhdao" in html
@@ -266,7 +266,7 @@ def test_request_changes_needs_a_comment(client, editor, approver):
     """Without a comment nothing is sent back, and the approver is told why."""
     article = draft(editor)
     workflow.submit_for_review(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     response = client.post(
         change_url(article),
         {"_request_changes": "1", "review_comment": "  "},
@@ -283,7 +283,7 @@ def test_the_approver_approves_from_the_form_and_the_public_sees_it(
     """ "Duyệt và xuất bản" makes it public."""
     article = draft(editor, title="Thông báo đã duyệt")
     workflow.submit_for_review(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     client.post(change_url(article), form_data(article, _publish="1"))
     assert public(client, article).status_code == 200
 
@@ -291,7 +291,7 @@ def test_the_approver_approves_from_the_form_and_the_public_sees_it(
 def test_an_edit_of_a_live_article_waits_for_approval(client, editor, approver):
     """The public keeps the approved text; the preview shows the pending one."""
     article = live(approver, lead="Bản đã duyệt")
-    client.force_login(editor)
+    login_verified(client, editor)
     client.post(change_url(article), form_data(article, lead="Bản đang sửa"))
     html = client.get(change_url(article)).content.decode()
     assert "Bản đang sửa" in html  # the form edits the working copy
@@ -305,7 +305,7 @@ def test_an_edit_of_a_live_article_waits_for_approval(client, editor, approver):
 def test_unpublish_from_the_form_withdraws_it(client, approver):
     """ "Gỡ xuất bản": the public gets a 404, the text is a draft again."""
     article = live(approver)
-    client.force_login(approver)
+    login_verified(client, approver)
     client.post(change_url(article), {"_unpublish": "1"})
     article.refresh_from_db()
     assert (article.live, article.status) == (False, Status.DRAFT)
@@ -315,7 +315,7 @@ def test_unpublish_from_the_form_withdraws_it(client, approver):
 def test_archive_from_the_form(client, approver):
     """ "Lưu trữ": withdrawn and filed away."""
     article = live(approver)
-    client.force_login(approver)
+    login_verified(client, approver)
     client.post(change_url(article), {"_archive": "1"})
     article.refresh_from_db()
     assert (article.live, article.status) == (False, Status.ARCHIVED)
@@ -324,7 +324,7 @@ def test_archive_from_the_form(client, approver):
 def test_an_end_before_the_start_is_refused(client, approver):
     """The end of publication must come after its start; nothing is saved."""
     article = draft(approver)
-    client.force_login(approver)
+    login_verified(client, approver)
     response = client.post(
         change_url(article),
         form_data(
@@ -348,7 +348,7 @@ def test_an_end_before_the_start_is_refused(client, approver):
 def test_a_unit_administrator_may_also_publish(client, editor, unit_admin):
     """The unit administrator's role includes the approver's."""
     article = draft(editor)
-    client.force_login(unit_admin)
+    login_verified(client, unit_admin)
     client.post(change_url(article), form_data(article, _publish="1"))
     article.refresh_from_db()
     assert article.live
@@ -360,7 +360,7 @@ def test_a_scheduled_article_goes_public_by_itself_and_expires(client, approver)
 
     with time_machine.travel(vietnam_time(2026, 12, 31, 17, 30), tick=False):
         article = draft(approver)
-        client.force_login(approver)
+        login_verified(client, approver)
         client.post(
             change_url(article),
             form_data(
@@ -385,6 +385,6 @@ def test_a_scheduled_article_goes_public_by_itself_and_expires(client, approver)
         with time_machine.travel(moment, tick=False):
             assert public(client, article).status_code == status, moment
     with time_machine.travel(vietnam_time(2027, 2, 1, 8), tick=False):
-        client.force_login(approver)
+        login_verified(client, approver)
         html = client.get(change_url(article)).content.decode()
         assert 'workflow-badge--expired">Hết hạn đăng<' in html

@@ -9,7 +9,7 @@ from articles.models import Article
 from portal.workflow import services as workflow
 from portal.workflow.diff import plain_text, word_diff
 from portal.workflow.models import Revision, Status
-from tests.factories import make_category, make_staff, vietnam_time
+from tests.factories import login_verified, make_category, make_staff, vietnam_time
 from tests.portal.conftest import B_HOST, Role
 from tests.portal.test_workflow_admin import change_url, draft, form_data, live
 
@@ -42,7 +42,7 @@ def test_the_revisions_page_lists_who_and_when_in_vietnam_time(client, editor):
     with time_machine.travel(vietnam_time(2027, 1, 1, 0, 1), tick=False):
         article.lead = "Sửa lần hai"
         workflow.save_draft(article, user=editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     html = client.get(url("revisions", article)).content.decode()
     assert "23:59:00 31/12/2026" in html and "00:01:00 01/01/2027" in html
     assert html.count("bientap") >= 2
@@ -57,7 +57,7 @@ def test_the_diff_shows_title_lead_and_body_as_text(client, editor):
     article.lead = "Họp vào thứ Ba."
     article.body = "<p>Địa điểm: <em>hội trường B</em>.</p>"
     workflow.save_draft(article, user=editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.get(
         url("compare", article), {"a": old.pk, "b": article.latest_revision_id}
     )
@@ -77,7 +77,7 @@ def test_restore_makes_the_old_version_a_new_draft(client, editor, approver):
     workflow.save_draft(article, user=editor)
     workflow.publish(Article.objects.get(pk=article.pk), user=approver)
     count = Revision.objects.count()
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(url("restore", article, first.pk))
     assert response.status_code == 302
     assert Revision.objects.count() == count + 1
@@ -90,7 +90,7 @@ def test_restore_makes_the_old_version_a_new_draft(client, editor, approver):
 def test_restore_needs_a_post(client, editor):
     """A link (GET) never restores."""
     article = draft(editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.get(url("restore", article, article.latest_revision_id))
     assert response.status_code == 405
 
@@ -102,7 +102,7 @@ def test_the_preview_shows_the_pending_text_on_the_public_template(
     article = live(approver, title="Bản đã duyệt")
     article.title = "Tiêu đề đang chờ duyệt"
     workflow.save_draft(article, user=editor)
-    client.force_login(editor)
+    login_verified(client, editor)
     html = client.get(url("preview", article)).content.decode()
     assert "Tiêu đề đang chờ duyệt" in html
     assert 'class="article' in html  # the public article template
@@ -127,10 +127,10 @@ def test_a_second_save_from_a_stale_form_is_refused_and_keeps_the_typing(
     link to the first person's version; nothing is overwritten."""
     article = draft(editor, title="Bản gốc")
     opened = form_data(article)
-    client.force_login(approver)
+    login_verified(client, approver)
     first = client.post(change_url(article), {**opened, "title": "Bản của lãnh đạo"})
     assert first.status_code == 302
-    client.force_login(editor)
+    login_verified(client, editor)
     second = client.post(change_url(article), {**opened, "title": "Bản của biên tập"})
     assert second.status_code == 200
     html = second.content.decode()
@@ -149,7 +149,7 @@ def test_approving_a_version_someone_changed_since_is_refused(client, editor, ap
     article = Article.objects.get(pk=article.pk)
     article.lead = "Bản sửa sau"
     workflow.save_draft(article, user=editor)
-    client.force_login(approver)
+    login_verified(client, approver)
     response = client.post(change_url(article), {**opened, "_publish": "1"})
     assert response.status_code == 200
     assert not Article.objects.get(pk=article.pk).live
@@ -171,7 +171,7 @@ def b_approver(units, client):
     """An approver of unit B, logged in on B's host."""
     _, site_b = units
     user = make_staff("vinhte", site_b, Role.APPROVER)
-    client.force_login(user)
+    login_verified(client, user)
     client.defaults["HTTP_HOST"] = B_HOST
     return user
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse_lazy
 
 from stats.models import SiteCounterSettings
-from tests.factories import make_site
+from tests.factories import login_verified, make_site
 
 pytestmark = pytest.mark.django_db
 ADD = reverse_lazy("admin:stats_sitecountersettings_add")
@@ -15,7 +15,7 @@ def test_an_administrator_sets_the_starting_total_of_the_site(client, site, admi
     site.domain = "mot.example.test"
     site.save()
     client.defaults["HTTP_HOST"] = site.domain
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.post(ADD, {"starting_total": "242904"})
     assert response.status_code == 302
     assert SiteCounterSettings.objects.get().site == site
@@ -24,5 +24,5 @@ def test_an_administrator_sets_the_starting_total_of_the_site(client, site, admi
 
 
 def test_editors_without_the_permission_cannot_change_it(client, staff_user):
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     assert client.get(ADD).status_code == 403

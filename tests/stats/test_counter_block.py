@@ -14,7 +14,13 @@ from django.utils import timezone
 from stats.display import group_digits
 from stats.models import DailySiteStats, SiteCounterSettings, VisitorActivity
 from stats.selectors import counter_values
-from tests.factories import A_HOST, B_HOST, FIREFOX, make_category
+from tests.factories import (
+    A_HOST,
+    B_HOST,
+    FIREFOX,
+    login_verified,
+    make_category,
+)
 from tests.reading import definitions, page
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +101,7 @@ def test_each_site_shows_its_own_figures(two_sites):
 
 
 def test_admin_pages_never_read_the_counter(client, site, admin_user):
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     with CaptureQueriesContext(connection) as context:
         html = client.get(reverse("admin:index")).content.decode()
     assert 'class="counter"' not in html

@@ -18,7 +18,14 @@ from stats.models import (
     VisitorActivity,
 )
 from stats.services import record_page_view
-from tests.factories import A_HOST, FIREFOX, make_article, make_category, vietnam_time
+from tests.factories import (
+    A_HOST,
+    FIREFOX,
+    login_verified,
+    make_article,
+    make_category,
+    vietnam_time,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +108,7 @@ def test_admin_static_feeds_head_404_and_non_html_are_not_counted(
 ):
     """Only a 200 HTML answer to a GET of a public page counts."""
     make_article()
-    browser.force_login(staff_user)
+    login_verified(browser, staff_user)
     for path in (
         reverse("admin:index"),
         reverse("articles:feed"),
@@ -158,7 +165,7 @@ def test_a_staff_preview_of_a_draft_is_not_an_article_view(browser, site, staff_
     from articles.models import Article
 
     draft = make_article(status=Article.Status.DRAFT)
-    browser.force_login(staff_user)
+    login_verified(browser, staff_user)
     assert browser.get(draft.get_absolute_url()).status_code == 200
     draft.refresh_from_db()
     assert draft.view_count == 0

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from portal.models import Membership
 from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
-from tests.factories import A_HOST, make_article
+from tests.factories import A_HOST, login_verified, make_article
 from tests.reading import definitions, heading, page, table_rows
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +53,13 @@ def test_anonymous_users_are_sent_to_the_login(client, site):
 
 
 def test_staff_without_the_permission_are_refused(client, staff_user):
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     assert client.get(URL).status_code == 403
 
 
 def test_staff_with_the_permission_see_their_site(client, site, viewer):
     add_day(site, 0, 12, 40)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     response = client.get(URL)
     assert response.status_code == 200
     shown = page(response)
@@ -78,7 +78,7 @@ def test_the_chart_has_a_bar_a_day_with_plain_svg_numbers(client, site, viewer):
     """SVG coordinates are never localized (no 12,5 nor 1.000 in attributes)."""
     add_day(site, 0, 1234, 5678)
     add_day(site, 3, 10, 20)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     shown = page(client.get(URL, {"days": 7}))
     chart = shown.find("figure", class_="stats-chart").find("svg")
     bars = chart.find_all("rect", class_="bar")
@@ -95,10 +95,10 @@ def test_the_admin_index_links_to_the_dashboard_only_for_readers(
     client, viewer, staff_user
 ):
     entry = reverse("admin:stats_dailysitestats_changelist")
-    client.force_login(viewer)
+    login_verified(client, viewer)
     assert entry.encode() in client.get(reverse("admin:index")).content
     assert client.get(entry)["Location"] == URL
-    client.force_login(staff_user)
+    login_verified(client, staff_user)
     assert entry.encode() not in client.get(reverse("admin:index")).content
     assert client.get(entry).status_code == 403
 
@@ -111,7 +111,7 @@ def test_the_default_period_is_thirty_days_and_presets_choose_others(
     add_day(site, 29, 4, 4)
     add_day(site, 89, 8, 8)
     add_day(site, 200, 16, 16)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     for query, visits, days in [
         ("", 7, 30),
         ("?days=7", 3, 7),
@@ -127,7 +127,7 @@ def test_a_custom_range_in_dd_mm_yyyy(client, site, viewer):
     add_day(site, 10, 5, 9)
     add_day(site, 11, 6, 9)
     add_day(site, 12, 7, 9)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     context = client.get(
         URL, {"start": f"{day(11):%d/%m/%Y}", "end": f"{day(10):%d/%m/%Y}"}
     ).context
@@ -146,7 +146,7 @@ def test_a_custom_range_in_dd_mm_yyyy(client, site, viewer):
     ],
 )
 def test_invalid_dates_get_a_vietnamese_error(client, viewer, start, end, message):
-    client.force_login(viewer)
+    login_verified(client, viewer)
     response = client.get(URL, {"start": start, "end": end})
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -155,7 +155,7 @@ def test_invalid_dates_get_a_vietnamese_error(client, viewer, start, end, messag
 
 def test_csv_has_a_bom_a_vietnamese_header_and_dd_mm_yyyy_rows(client, site, viewer):
     add_day(site, 1, 3, 10, mobile=1)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     response = client.get(URL, {"days": 7, "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
@@ -191,7 +191,7 @@ def test_most_read_articles_referrers_and_mobile_share(client, site, viewer):
     )
     DailyReferrer.objects.create(site=site, date=day(2), host="zalo.me", visits=9)
     add_day(site, 0, 4, 4, mobile=3)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     context = client.get(URL).context
     assert [a["article__title"] for a in context["articles"]] == [
         "Bài được đọc nhiều nhất",
@@ -208,7 +208,7 @@ def test_most_read_articles_referrers_and_mobile_share(client, site, viewer):
 def test_staff_see_only_their_site_and_cannot_switch(client, site, other, viewer):
     add_day(other, 0, 99, 99)
     add_day(site, 0, 1, 1)
-    client.force_login(viewer)
+    login_verified(client, viewer)
     context = client.get(URL, {"site": other.pk}).context
     assert context["stats_site"] == site
     assert context["totals"]["visits"] == 1
@@ -218,7 +218,7 @@ def test_staff_see_only_their_site_and_cannot_switch(client, site, other, viewer
 def test_a_superuser_switches_sites(client, site, other, admin_user):
     add_day(other, 0, 99, 99)
     add_day(site, 0, 1, 1)
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     response = client.get(URL, {"site": other.pk})
     assert response.context["totals"]["visits"] == 99
     assert "Xã Vĩnh Tế" in response.content.decode()
