@@ -13,6 +13,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
+    path("", include("organisation.urls")),
+    path("hoi-dap/", include("questions.urls")),
     path("admin/thong-ke/", include("stats.urls")),
     # The name django-ckeditor-5's widget reverses, served by our checked upload.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
