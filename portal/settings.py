@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "stats",
     "organisation",
     "questions",
+    "schedule",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("comments.urls")),
     path("", include("organisation.urls")),
     path("hoi-dap/", include("questions.urls")),
+    path("lich-cong-tac/", include("schedule.urls")),
     path("admin/thong-ke/", include("stats.urls")),
     # The name django-ckeditor-5's widget reverses, served by our checked upload.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
