@@ -237,19 +237,3 @@ COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")
 # --- questions app (hỏi đáp): limits per salted address hash ------------------
 QUESTIONS_ASK_RATE = os.environ.get("QUESTIONS_ASK_RATE", "3/h")
 QUESTIONS_LOOKUP_RATE = os.environ.get("QUESTIONS_LOOKUP_RATE", "20/h")  # misses only
-
-# --- E-mail (askers are told when their answer is published) ------------------
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-# Sending happens after the publication commits, inside the approver's request:
-# a mail server that does not answer costs them this many seconds, not a hang.
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
