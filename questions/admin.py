@@ -150,13 +150,13 @@ class QuestionAdmin(SiteScopedAdmin):
 
     @admin.action(description=_("Send the selected answers for review"))
     def submit_for_review(self, request, queryset):
-        self._transition(request, queryset, workflow.submit_for_review)
+        self._transition(request, queryset, services.submit_for_review)
 
     @admin.action(
         description=_("Publish the selected answers"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        self._transition(request, queryset, workflow.publish)
+        self._transition(request, queryset, services.publish)
 
     @admin.action(
         description=_("Withdraw the selected answers from the public"),

@@ -84,6 +84,28 @@ def save(question, *, user, assignee_key=None, request=None, **draft_options):
         )
 
 
+def submit_for_review(question, *, user, request=None):
+    """The written answer goes to an approver (not a question without one)."""
+    _require_answer(question)
+    return workflow.submit_for_review(question, user=user, request=request)
+
+
+def publish(question, *, user, request=None):
+    """Publish the question with its answer (never a question alone)."""
+    _require_answer(question)
+    return workflow.publish(question, user=user, request=request)
+
+
+def _require_answer(question):
+    current = workflow.working_copy(
+        Question.objects.select_related("latest_revision").get(pk=question.pk)
+    )
+    if not strip_tags(current.answer).strip():
+        raise workflow.InvalidTransition(
+            _("Write the answer first: a question is published with its answer.")
+        )
+
+
 def answer_published(question):
     """An answer went live: remember when first, and tell the asker once."""
     if question.answered_at is None:

@@ -231,3 +231,35 @@ def test_staff_preview_an_answer_before_it_is_public(client, topic, answerer):
 def test_questions_come_from_citizens_only(client, topic, approver):
     response = staff_client(approver).get(reverse("admin:questions_question_add"))
     assert response.status_code == 403
+
+
+def test_a_question_without_an_answer_is_not_published(client, topic, approver):
+    question = asked(client, topic)
+    response = run_action(staff_client(approver), "publish", question)
+    html = Client().get(question.get_absolute_url())
+    assert html.status_code == 404
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("Vui lòng viết câu trả lời trước" in m for m in messages)
+
+
+def test_staff_see_and_assign_within_their_own_unit(topic, answerer, site):
+    from portal.models import Membership
+    from tests.factories import make_question, make_site
+
+    site.domain = "tanlap.example.test"
+    site.save()
+    other = make_site("vinhte.example.test")
+    Membership.objects.create(site=other, user=answerer)
+    theirs = make_question(site=other, answered=False, title="Câu hỏi ở Vĩnh Tế")
+    foreign = make_department(site=other, name="Công an xã Vĩnh Tế")
+    ours = make_question(answered=False, title="Câu hỏi ở Tân Lập")
+    client = Client(HTTP_HOST="tanlap.example.test")
+    client.force_login(answerer)
+    listing = client.get(CHANGELIST).content.decode()
+    assert ours.title in listing and theirs.title not in listing
+    response = client.post(
+        change_url(ours), change_form(ours, assignee=f"department:{foreign.pk}")
+    )
+    assert response.status_code == 200  # refused: not one of this unit's choices
+    ours.refresh_from_db()
+    assert ours.assignee_key == ""
