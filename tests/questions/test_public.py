@@ -31,10 +31,13 @@ def listing(client, **params):
 
 
 def test_answered_questions_are_listed_newest_answer_first(client, site):
-    older = make_question(title="Hỏi về cấp đổi căn cước")
-    newer = make_question(title="Hỏi về trợ cấp người cao tuổi")
-    older.answered_at = timezone.now() - timedelta(days=3)
-    older.save()
+    now = timezone.now()
+    newer = make_question(
+        title="Hỏi về trợ cấp người cao tuổi", answered_at=now - timedelta(days=1)
+    )
+    older = make_question(
+        title="Hỏi về cấp đổi căn cước", answered_at=now - timedelta(days=3)
+    )
     make_question(title="Câu hỏi chưa trả lời", answered=False)
     html = listing(client)
     assert html.index(newer.title) < html.index(older.title)
