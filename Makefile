@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run test lint check chromium messages db-stop bench bench-counting clean
+.PHONY: install run dev test lint check chromium messages db-stop bench bench-counting clean
 
 install: $(STAMP)
 
@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The production way: gunicorn, DEBUG off, plain HTTP on 127.0.0.1 (scripts/run.py).
 run: install
-	@$(WITH_DB) export DEBUG="$${DEBUG:-1}"; \
+	@$(WITH_DB) export PORT=$(PORT); exec $(PY) scripts/run.py
+
+# Development: Django's runserver with DEBUG and autoreload; no persistent
+# connections (each runserver thread would keep its own).
+dev: install
+	@$(WITH_DB) export DEBUG=1 CONN_MAX_AGE=0 \
+	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}"; \
 	$(PY) manage.py migrate --noinput && $(PY) manage.py createcachetable && \
 	$(PY) manage.py load_demo --if-empty && \
 	$(PY) manage.py ensure_admin && \

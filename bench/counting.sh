@@ -47,7 +47,7 @@ end
 LUA
 
 run() {  # $1 = STATS_COUNTING
-  STATS_COUNTING=$1 $PY -m gunicorn portal.wsgi --bind 127.0.0.1:$PORT \
+  STATS_COUNTING=$1 $PY -m gunicorn portal.wsgi --no-control-socket --bind 127.0.0.1:$PORT \
     --workers 2 --threads "$THREADS" --log-level error &
   local pid=$!
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done

@@ -22,7 +22,7 @@ $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v0
 $PY bench/seed.py
 
-$PY -m gunicorn portal.wsgi --bind 127.0.0.1:$PORT --workers "$WORKERS" \
+$PY -m gunicorn portal.wsgi --no-control-socket --bind 127.0.0.1:$PORT --workers "$WORKERS" \
   --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null; wait $GUNICORN 2>/dev/null' EXIT

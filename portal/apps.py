@@ -9,7 +9,15 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from portal import signals  # noqa: F401
+        from portal.editor import load_vietnamese_corrections
+        from portal.permissions import default_permission_names
+
+        load_vietnamese_corrections()
+        # After auth's own handler (auth is installed first): every app's turn.
+        post_migrate.connect(default_permission_names, dispatch_uid="portal.perms")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -5,6 +5,8 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
+        # The editing area's accessible name (else "Vùng chỉnh sửa: main").
+        "label": "Vùng soạn thảo nội dung",
         "toolbar": {
             "items": [
                 "heading",

@@ -54,6 +54,7 @@ def gunicorn(workers=1, threads=1, **env):
             str(threads),
             "--log-level",
             "warning",
+            "--no-control-socket",
         ],
         cwd=ROOT,
         env=environment,

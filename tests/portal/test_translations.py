@@ -35,3 +35,13 @@ def test_the_compiled_catalogue_matches_its_source():
         if entry.msgid
     }
     assert source == compiled
+
+
+def test_permission_names_are_vietnamese(db):
+    """The user admin lists "Được thêm bài viết", not Django's English name."""
+    from django.contrib.auth.models import Permission
+
+    names = dict(Permission.objects.values_list("codename", "name"))
+    assert names["add_article"] == "Được thêm bài viết"
+    assert names["view_comment"] == "Được xem bình luận"
+    assert names["publish_article"] == "Được duyệt và xuất bản bài viết"
