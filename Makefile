@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run dev test lint check chromium messages db-stop bench bench-counting clean
+.PHONY: install run dev test lint check chromium messages db-stop bench bench-counting bench-documents clean
 
 install: $(STAMP)
 
@@ -65,6 +65,10 @@ bench: install
 # The article page with visitor counting on, then off (issue 4's cost).
 bench-counting: install
 	@$(WITH_DB) bash bench/counting.sh
+
+# The documents list, a deep page and the search with 10,000 documents (issue 13).
+bench-documents: install
+	@$(WITH_DB) bash bench/documents.sh
 
 clean: db-stop
 	rm -rf var $(VENV)

@@ -1,13 +1,5 @@
-from django.contrib.sitemaps import Sitemap
-
 from articles.models import Article, Category
-
-
-class SiteSitemap(Sitemap):
-    """Base for sitemaps of the request's site (set by the sitemap view)."""
-
-    def __init__(self, site):
-        self.site = site
+from portal.sitemaps import SiteSitemap
 
 
 class ArticleSitemap(SiteSitemap):

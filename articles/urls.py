@@ -9,5 +9,4 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.article_detail, name="detail"),
     path("rss/", LatestArticlesFeed(), name="feed"),
     path("rss/<slug:slug>/", LatestArticlesFeed(), name="category_feed"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
 ]

@@ -1,10 +1,8 @@
-from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.db.models import Value
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
-from articles.sitemaps import ArticleSitemap, CategorySitemap
 from portal.tenancy import set_page_object, user_can_manage_site
 
 PER_PAGE = 15
@@ -85,12 +83,3 @@ def neighbours(articles, article):
     )
     found = {row.side: row for row in newer.union(older, all=True)}
     return found.get("newer"), found.get("older")
-
-
-def sitemap(request):
-    """Django's sitemap view, with sitemaps of the request's site only."""
-    sitemaps = {
-        "articles": ArticleSitemap(request.site),
-        "categories": CategorySitemap(request.site),
-    }
-    return django_sitemap(request, sitemaps=sitemaps)

@@ -225,6 +225,4 @@ def load(site):
             },
         )
         created += new
-    return (
-        f"{created} demo officials created, {len(OFFICIALS) - created} already there."
-    )
+    return f"{site.domain}: {created} demo officials created, {len(OFFICIALS) - created} already there."

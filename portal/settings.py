@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "organisation",
     "questions",
     "schedule",
+    "documents",
+    "procedures",
 ]
 
 MIDDLEWARE = [
@@ -237,3 +239,10 @@ COMMENTS_VOTE_RATE = os.environ.get("COMMENTS_VOTE_RATE", "30/h")
 # --- questions app (hỏi đáp): limits per salted address hash ------------------
 QUESTIONS_ASK_RATE = os.environ.get("QUESTIONS_ASK_RATE", "3/h")
 QUESTIONS_LOOKUP_RATE = os.environ.get("QUESTIONS_LOOKUP_RATE", "20/h")  # misses only
+# --- documents and procedures (documents/, procedures/) ----------------------
+# Largest attachment of a legal document or draft (PDF, Office, ZIP).
+DOCUMENT_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("DOCUMENT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+)
+# Citizens' opinions on a draft, per address (django-ratelimit, shared cache).
+CONSULTATION_POST_RATE = os.environ.get("CONSULTATION_POST_RATE", "5/10m")

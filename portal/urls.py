@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from portal import views
+from portal.sitemaps import sitemap
 from portal.uploads import upload_image
 
 urlpatterns = [
@@ -11,11 +12,14 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("bao-ve-du-lieu-ca-nhan/", views.privacy_notice, name="privacy"),
     path("robots.txt", views.robots_txt),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
     path("", include("organisation.urls")),
     path("hoi-dap/", include("questions.urls")),
     path("lich-cong-tac/", include("schedule.urls")),
+    path("", include("documents.urls")),
+    path("", include("procedures.urls")),
     path("admin/thong-ke/", include("stats.urls")),
     # The name django-ckeditor-5's widget reverses, served by our checked upload.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),

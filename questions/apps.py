@@ -9,10 +9,13 @@ class QuestionsConfig(AppConfig):
     def ready(self):
         from django.utils.html import strip_tags
 
-        from portal import personal_data, search
+        from portal import personal_data, search, sitemaps
         from questions import signals  # noqa: F401
         from questions.models import ANONYMOUS, Question
+        from questions.sitemaps import QuestionListSitemap, QuestionSitemap
 
+        sitemaps.register("hoi-dap", QuestionListSitemap)
+        sitemaps.register("cau-hoi", QuestionSitemap)
         search.register(
             search.SearchSource(
                 kind="hoi-dap",
@@ -49,3 +52,9 @@ class QuestionsConfig(AppConfig):
                 "created_at",
             ),
         )
+
+    def load_demo(self, site):
+        """Called by portal's load_demo (see portal/demo)."""
+        from questions import demo
+
+        return demo.load(site)

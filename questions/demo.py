@@ -142,6 +142,4 @@ def load(site):
         # created_at is set on insert; the demo backdates it to when it was asked.
         Question.objects.filter(pk=question.pk).update(created_at=asked)
         created += 1
-    return (
-        f"{created} demo questions created, {len(QUESTIONS) - created} already there."
-    )
+    return f"{site.domain}: {created} demo questions created, {len(QUESTIONS) - created} already there."

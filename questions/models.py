@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from portal.sanitize import sanitize_html
-from portal.tenancy import SiteQuerySet, unique_slug
+from portal.tenancy import unique_slug
 from portal.text import search_normalize
+from portal.unit_lists import UnitList
 from portal.workflow.models import Status, WorkflowModel, WorkflowQuerySet
 
 ANONYMOUS = "Công dân"
@@ -39,41 +40,12 @@ def clean_tracking_code(typed):
     return "".join(ch for ch in (typed or "").upper() if ch.isalnum())[:40]
 
 
-class Topic(models.Model):
-    """A field (lĩnh vực) questions are filed under: land, civil status…"""
+class Topic(UnitList):
+    """A field (lĩnh vực) questions are filed under: civil status, land…"""
 
-    site = models.ForeignKey(
-        Site, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
-    )
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = SiteQuerySet.as_manager()
-
-    class Meta:
+    class Meta(UnitList.Meta):
         verbose_name = _("field")
         verbose_name_plural = _("fields")
-        ordering = ["position", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["site", "slug"],
-                name="unique_topic_slug",
-                violation_error_message=_(
-                    "This unit already has a field with this slug."
-                ),
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                Topic, self.site_id, self.name, self.pk, fallback="linh-vuc"
-            )
-        super().save(*args, **kwargs)
 
 
 class QuestionQuerySet(WorkflowQuerySet):

@@ -91,4 +91,4 @@ def load(site):
             },
         )
         created += new
-    return f"{created} demo schedule entries created for the week from {week.monday:%d/%m/%Y}."
+    return f"{site.domain}: {created} demo schedule entries created for the week from {week.monday:%d/%m/%Y}."

@@ -186,3 +186,76 @@ def make_entry(site=None, **overrides):
     }
     fields.update(overrides)
     return Entry.objects.create(**fields)
+
+
+# --- documents and procedures (documents/, procedures/) ----------------------
+
+
+def make_document(site=None, **overrides):
+    """A published document of the unit (a Quyết định of UBND phường by default)."""
+    from documents.models import Document, DocumentType, IssuingBody
+
+    site = site or overrides.pop("site", None) or default_site()
+    n = next(_seq)
+    issued = overrides.pop("issue_date", timezone.localdate() - timedelta(days=n))
+    fields = {
+        "site": site,
+        "number": f"{n}/2024/QĐ-UBND",
+        "document_type": DocumentType.remember(site, "Quyết định"),
+        "issuing_body": IssuingBody.remember(site, "UBND phường Tân Lập"),
+        "issue_date": issued,
+        "effective_date": issued,
+        "summary": f"Về việc kiện toàn tổ công tác số {n}",
+        "status": "published",
+        # Published at the start of the day it was issued (Vietnamese time).
+        "published_at": vietnam_time(issued.year, issued.month, issued.day),
+    }
+    fields.update(overrides)
+    fields.setdefault("live", fields["status"] == "published")
+    return Document.objects.create(**fields)
+
+
+def make_draft(site=None, **overrides):
+    """A published draft open for comments from 10 days ago to 10 days ahead."""
+    from documents.models import Draft
+
+    today = timezone.localdate()
+    n = next(_seq)
+    fields = {
+        "site": site or default_site(),
+        "title": f"Dự thảo Quy chế quản lý nhà văn hóa số {n}",
+        "summary": "Dự thảo quy chế quản lý, sử dụng nhà văn hóa tổ dân phố.",
+        "opens_on": today - timedelta(days=10),
+        "closes_on": today + timedelta(days=10),
+        "status": "published",
+        "published_at": timezone.now() - timedelta(days=10),
+    }
+    fields.update(overrides)
+    fields.setdefault("live", fields["status"] == "published")
+    return Draft.objects.create(**fields)
+
+
+def make_procedure(site=None, **overrides):
+    from procedures.models import Procedure, ProcedureField
+
+    site = site or default_site()
+    n = next(_seq)
+    fields = {
+        "site": site,
+        "code": f"1.00{n:04d}",
+        "name": f"Đăng ký khai sinh lần {n}",
+        "field": ProcedureField.remember(site, overrides.pop("field_name", "Hộ tịch")),
+        "processing_time": "Ngay trong ngày",
+        "fees": "Không",
+        "required_papers": "<ul><li>Tờ khai theo mẫu</li></ul>",
+        "service_url": "https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma_thu_tuc=1",
+        "status": "published",
+        "published_at": timezone.now() - timedelta(hours=1),
+    }
+    fields.update(overrides)
+    fields.setdefault("live", fields["status"] == "published")
+    return Procedure.objects.create(**fields)
+
+
+def upload(name, data, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -2,21 +2,17 @@
 
 `load(site)` is idempotent: rows are found by their natural keys (the unit profile
 by site, categories and articles by slug) and only what is missing is created.
-Other apps add their part in a `demo.py` of their own (see `load_apps`).
 """
 
 import io
 import json
 import random
 from datetime import datetime
-from importlib import import_module
 from pathlib import Path
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.module_loading import module_has_submodule
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Category
@@ -44,17 +40,14 @@ def load(site):
 
 
 def load_apps(site):
-    """Each installed app's `demo.load(site)`, if it has a demo module.
+    """The other apps' demo content: each AppConfig with a `load_demo(site)` method
+    adds its own and answers a line for the log (portal imports none of them)."""
+    from django.apps import apps
 
-    Found at run time like admin.py is, so portal imports no app; each load is
-    idempotent too and answers a line for the command's output.
-    """
-    lines = []
     for config in apps.get_app_configs():
-        if config.name == "portal" or not module_has_submodule(config.module, "demo"):
-            continue
-        lines.append(import_module(f"{config.name}.demo").load(site))
-    return lines
+        loader = getattr(config, "load_demo", None)
+        if callable(loader):
+            yield loader(site)
 
 
 def _categories(site, entries):

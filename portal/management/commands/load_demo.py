@@ -34,9 +34,9 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             created, existing = demo.load(site)
-            others = demo.load_apps(site)
+            others = list(demo.load_apps(site))
         self.stdout.write(
             f"{site.domain}: {created} demo articles created, {existing} already there."
         )
         for line in others:
-            self.stdout.write(f"{site.domain}: {line}")
+            self.stdout.write(line)

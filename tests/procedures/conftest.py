@@ -1,0 +1,1 @@
+from tests.documents.conftest import two_sites  # noqa: F401
