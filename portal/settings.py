@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "stats",
+    "organisation",
+    "questions",
+    "schedule",
     "documents",
     "procedures",
 ]
@@ -310,6 +313,9 @@ CKEDITOR_5_UPLOAD_FILE_TYPES = settings_editor.CKEDITOR_5_UPLOAD_FILE_TYPES
 # django-simple-captcha (portal/citizen.py).
 CAPTCHA_TIMEOUT = 10  # minutes a captcha key stays valid; each key works once
 CAPTCHA_FONT_SIZE = 28
+# --- questions app (hỏi đáp): limits per salted address hash ------------------
+QUESTIONS_ASK_RATE = os.environ.get("QUESTIONS_ASK_RATE", "3/h")
+QUESTIONS_LOOKUP_RATE = os.environ.get("QUESTIONS_LOOKUP_RATE", "20/h")  # misses only
 # --- documents and procedures (documents/, procedures/) ----------------------
 # Largest attachment of a legal document or draft (PDF, Office, ZIP).
 DOCUMENT_ATTACHMENT_MAX_BYTES = int(

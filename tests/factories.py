@@ -1,7 +1,7 @@
 """Small helpers that make rows with sensible defaults: make_article(**overrides)."""
 
 import io
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from itertools import count
 from zoneinfo import ZoneInfo
 
@@ -122,6 +122,96 @@ def make_comment(article, status=Comment.Status.APPROVED, **fields):
     }
     values.update(fields)
     return Comment.objects.create(site=article.site, article=article, **values)
+
+
+# --- organisation, questions, schedule ----------------------------------------
+
+
+def make_department(site=None, **overrides):
+    from organisation.models import Department
+
+    n = next(_seq)
+    fields = {"site": site or default_site(), "name": f"Phòng {n}", "position": n}
+    fields.update(overrides)
+    return Department.objects.create(**fields)
+
+
+def make_position(site=None, **overrides):
+    from organisation.models import Position
+
+    n = next(_seq)
+    fields = {"site": site or default_site(), "name": f"Chức vụ {n}", "position": n}
+    fields.update(overrides)
+    return Position.objects.create(**fields)
+
+
+def make_official(department=None, position=None, **overrides):
+    from organisation.models import Official
+
+    department = department or make_department(site=overrides.get("site"))
+    fields = {
+        "site": department.site,
+        "name": f"Nguyễn Văn {next(_seq)}",
+        "department": department,
+        "position": position or make_position(site=department.site),
+        "phone": "+842083855123",
+        "email": "vanphong@tanlap.example.vn",
+    }
+    fields.update(overrides)
+    return Official.objects.create(**fields)
+
+
+def make_topic(site=None, **overrides):
+    from questions.models import Topic
+
+    n = next(_seq)
+    fields = {"site": site or default_site(), "name": f"Lĩnh vực {n}", "position": n}
+    fields.update(overrides)
+    return Topic.objects.create(**fields)
+
+
+def make_question(site=None, answered=True, **overrides):
+    """A citizen's question; answered=True: published with its answer, as after
+    the workflow's publish()."""
+    from questions.models import Question
+
+    n = next(_seq)
+    fields = {
+        "site": site or default_site(),
+        "title": f"Hỏi về thủ tục đăng ký khai sinh {n}",
+        "question": "Con tôi sinh ngày 02/01, xin hỏi thủ tục đăng ký khai sinh?",
+        "asker_name": "Trần Thị Bình",
+        "asker_email": "binh@example.test",
+        "asker_phone": "+84914266628",
+        "consented_at": timezone.now(),
+    }
+    if answered:
+        fields.update(
+            answer="<p>Theo Luật Hộ tịch năm 2014, bạn cần chuẩn bị giấy chứng sinh.</p>",
+            answered_by="Công chức Tư pháp - Hộ tịch",
+            answered_at=timezone.now() - timedelta(hours=n),
+            status=Question.Status.PUBLISHED,
+            live=True,
+            published_at=timezone.now() - timedelta(hours=n),
+        )
+    fields.update(overrides)
+    return Question.objects.create(**fields)
+
+
+def make_entry(site=None, **overrides):
+    from schedule.models import Entry
+
+    fields = {
+        "site": site or default_site(),
+        "date": timezone.localdate(),
+        "start_time": time(7, 30),
+        "content": "Giao ban UBND phường",
+        "chair": "Dương Anh Tuấn - Chủ tịch UBND phường",
+        "participants": "Các Phó Chủ tịch UBND phường, công chức chuyên môn",
+        "place": "Phòng họp UBND phường",
+    }
+    fields.update(overrides)
+    return Entry.objects.create(**fields)
 
 
 # --- documents and procedures (documents/, procedures/) ----------------------

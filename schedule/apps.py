@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScheduleConfig(AppConfig):
+    name = "schedule"
+    verbose_name = _("Work schedule")
+
+    def ready(self):
+        from portal import roles, sitemaps
+
+        # The week's schedule is entered by the office (editors and up).
+        roles.grant(
+            roles.Role.EDITOR,
+            "schedule.view_entry",
+            "schedule.add_entry",
+            "schedule.change_entry",
+            "schedule.delete_entry",
+        )
+        from schedule.sitemaps import ScheduleSitemap
+
+        sitemaps.register("lich-cong-tac", ScheduleSitemap)
+
+    def load_demo(self, site):
+        """Called by portal's load_demo (see portal/demo)."""
+        from schedule import demo
+
+        return demo.load(site)
