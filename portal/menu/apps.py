@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MenuConfig(AppConfig):
+    name = "portal.menu"
+    label = "menu"
+    verbose_name = _("Menu")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.menu import signals
+
+        signals.connect()
