@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PagesConfig(AppConfig):
+    name = "pages"
+    verbose_name = _("Pages")
+
+    def ready(self):
+        from portal import menu, search
+        from portal.text import plain_text
+
+        from .models import Page
+
+        menu.register(
+            "page",
+            label=_("Page"),
+            model=Page,
+            queryset=lambda site: Page.objects.for_site(site).published(),
+            choices=lambda site: Page.objects.for_site(site).only("title"),
+            order=20,
+        )
+        search.register(
+            search.SearchSource(
+                kind="trang",
+                label=_("Pages"),
+                model=Page,
+                queryset=lambda site: Page.objects.for_site(site).published(),
+                title=lambda page: page.title,
+                text=lambda page: plain_text(page.body),
+                date=lambda page: page.published_at,
+                order=50,
+            )
+        )
