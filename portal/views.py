@@ -1,27 +1,27 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
 from articles.models import Article
+from portal import search as search_registry
 from portal.context_processors import unit as unit_context
 from portal.models import DEFAULT_RETENTION_MONTHS
+from portal.search_index import query as search_query
 
 FEATURED = 5
 PER_SECTION = 5
-SEARCH_PER_PAGE = 15
 
 
 def home(request):
     published = Article.objects.for_site(request.site).published().for_listing()
     featured = list(published.filter(featured=True).newest_first()[:FEATURED])
-    menu = unit_context(request)["menu"]
+    categories = unit_context(request)["sections"]
     by_section = {}
-    for article in published.latest_per_section(menu, PER_SECTION):
+    for article in published.latest_per_section(categories, PER_SECTION):
         by_section.setdefault(article.section_id, []).append(article)
     sections = [
         (category, by_section[category.pk])
-        for category in menu
+        for category in categories
         if category.pk in by_section
     ]
     return render(
@@ -30,18 +30,17 @@ def home(request):
 
 
 def search(request):
+    """Everything the unit publishes, through the index (no app is imported)."""
     query = request.GET.get("q", "").strip()[:200]
-    page = None
+    kind = request.GET.get("kind", "")
+    if kind not in {source.kind for source in search_registry.sources()}:
+        kind = ""
+    results = None
     if query:
-        results = (
-            Article.objects.for_site(request.site)
-            .published()
-            .search(query)
-            .for_listing()
-            .newest_first()
+        results = search_query.run(
+            request.site, query, kind=kind, page_number=request.GET.get("page")
         )
-        page = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "portal/search.html", {"query": query, "page": page})
+    return render(request, "portal/search.html", {"query": query, "results": results})
 
 
 def privacy_notice(request):
