@@ -53,7 +53,10 @@ INSTALLED_APPS = [
     "portal",
     "portal.audit",
     "portal.workflow",
+    "portal.menu",
+    "portal.search_index",
     "articles",
+    "pages",
     "comments",
     "stats",
 ]

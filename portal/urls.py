@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt),
     path("", include("articles.urls")),
     path("", include("comments.urls")),
+    path("", include("pages.urls")),
     path("admin/thong-ke/", include("stats.urls")),
     # The name django-ckeditor-5's widget reverses, served by our checked upload.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),

@@ -50,3 +50,20 @@ def staff_user(db, site, django_user_model):
     )
     Membership.objects.create(site=site, user=user)
     return user
+
+
+@pytest.fixture
+def page_approver(db, site, django_user_model):
+    """An approver of the default site for pages (publish, withdraw, delete)."""
+    from django.contrib.auth.models import Permission
+
+    from portal.models import Membership
+
+    user = django_user_model.objects.create_user(
+        "lanhdao", password="mat-khau-rat-dai-123", is_staff=True
+    )
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="pages")
+    )
+    Membership.objects.create(site=site, user=user)
+    return user
