@@ -18,6 +18,7 @@ class ArticlesConfig(AppConfig):
             queryset=lambda site: Category.objects.for_site(site),
             default=_default_menu,
             order=10,
+            title=lambda category: category.name,
         )
         search.register(
             search.SearchSource(

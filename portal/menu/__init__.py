@@ -10,6 +10,8 @@ declares in its AppConfig.ready() what a menu entry may point at:
                     queryset=lambda site: Page.objects.for_site(site).published(),
                     choices=lambda site: Page.objects.for_site(site))
 
+(`title(obj)`, default str, names an object's entry when staff give no label.)
+
 `queryset(site)` is what the public may see (an entry whose object is not in it
 is not shown); `choices(site)` what staff may pick (default: `queryset`). An app
 may also give `default(site) -> [Entry]`: the menu of a unit that has no entries
@@ -42,6 +44,7 @@ class MenuTarget:
     choices: Callable | None = None  # site -> objects staff may choose
     default: Callable | None = None  # site -> [Entry] when the unit has no menu
     order: int = 100
+    title: Callable = str  # obj -> the entry's label when staff gave none
 
     def objects_for_staff(self, site):
         return (self.choices or self.queryset)(site)
@@ -67,6 +70,7 @@ def register(
     choices=None,
     default=None,
     order=100,
+    title=str,
 ):
     if key in (EXTERNAL, HEADING) or ":" in key:
         raise ValueError(f"{key!r} cannot name a menu target.")
@@ -75,7 +79,7 @@ def register(
     if model is not None and queryset is None:
         raise ValueError("A menu target with a model needs its public queryset.")
     _targets[key] = MenuTarget(
-        key, label, url_name, model, queryset, choices, default, order
+        key, label, url_name, model, queryset, choices, default, order, title
     )
     if model is not None:
         from portal.menu.signals import watch

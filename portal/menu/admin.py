@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from portal import menu
@@ -15,17 +16,14 @@ class MenuItemForm(forms.ModelForm):
 
     # Stands for the model's `target` with "page:12" for one object of a kind.
     target = forms.ChoiceField(label=_("opens"))
+    # "dichvucong.gov.vn" typed without a scheme becomes https://dichvucong.gov.vn.
+    url = MenuItem._meta.get_field("url").formfield(
+        assume_scheme="https", widget=forms.URLInput(attrs={"size": 60})
+    )
 
     class Meta:
         model = MenuItem
-        fields = ["label", "target", "url", "parent", "position", "visible"]
-        widgets = {"url": forms.URLInput(attrs={"size": 60})}
-        # "dichvucong.gov.vn" typed without a scheme becomes https://dichvucong…
-        formfield_callback = staticmethod(
-            lambda field, **kwargs: field.formfield(
-                **({"assume_scheme": "https"} if field.name == "url" else {}), **kwargs
-            )
-        )
+        fields = ["label", "target", "parent", "position", "visible"]  # + url
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,34 +80,39 @@ class MenuItemAdmin(SiteScopedAdmin):
     list_editable = ["position", "visible"]
     list_per_page = 200
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":  # replaced by the form's own, made the same way
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["label", "target", "url", "parent", "position", "visible"]
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"site": request.site})
 
     def get_queryset(self, request):
-        # In menu order: each top entry followed by its sub-entries.
         return (
             super()
             .get_queryset(request)
             .select_related("parent")
             .prefetch_related("content_object")
-            .annotate(
-                branch_position=Case(
-                    When(parent__isnull=True, then=F("position")),
-                    default=F("parent__position"),
-                    output_field=IntegerField(),
-                ),
-                branch=Case(
-                    When(parent__isnull=True, then=F("id")), default=F("parent_id")
-                ),
-                depth=Case(
-                    When(parent__isnull=True, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                ),
-            )
-            .order_by("branch_position", "branch", "depth", "position", "id")
         )
+
+    def get_ordering(self, request):
+        # In menu order: each top entry followed by its sub-entries.
+        return [
+            Case(
+                When(parent__isnull=True, then=F("position")),
+                default=F("parent__position"),
+                output_field=IntegerField(),
+            ).asc(),
+            Coalesce("parent_id", "id").asc(),
+            F("parent_id").asc(nulls_first=True),
+            "position",
+            "id",
+        ]
 
     @admin.display(description=_("entry"))
     def entry(self, obj):

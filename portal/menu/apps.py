@@ -9,6 +9,14 @@ class MenuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import menu
         from portal.menu import signals
 
         signals.connect()
+        # The unit-level privacy notice every consent box links (portal.views).
+        menu.register(
+            "privacy",
+            label=_("Privacy notice"),
+            url_name="privacy",
+            order=90,
+        )

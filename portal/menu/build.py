@@ -78,4 +78,5 @@ def _entry(item, objects, children=()):
     if obj is None:
         # Not public (a withdrawn page): its sub-entries stay, under its label.
         return menu.Entry(item.label, "", children=children) if item.label else None
-    return menu.Entry(item.label or str(obj), obj.get_absolute_url(), children=children)
+    label = item.label or str(target.title(obj))
+    return menu.Entry(label, obj.get_absolute_url(), children=children)

@@ -78,4 +78,4 @@ def run(site, query, *, kind="", page_number=None, per_page=PER_PAGE, now=None):
         entry.kind_label = labels.get(entry.kind, entry.kind)
         entry.title_marked = highlight.highlight(entry.title, words)
         entry.excerpt_marked = highlight.excerpt(entry.text, words)
-    return Results(query, kind, kinds, paginator.count, page)
+    return Results(query, kind, kinds, sum(counts.values()), page)
