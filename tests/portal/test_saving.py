@@ -1,4 +1,4 @@
-""" "Lưu bài viết": a clean, self-contained copy of an article or a page."""
+"""Saving ("Lưu bài viết"): a clean, self-contained copy of an article or a page."""
 
 import base64
 import io
