@@ -8,33 +8,47 @@ the database — the live row — never the object a signal carries, which may h
 an editor's unpublished working copy.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.db import connection
 from django.utils import timezone
 
 from portal import search
-from portal.search_index.models import SearchEntry
+from portal.search_index.models import SearchEntry, site_token
 from portal.text import search_normalize
 from portal.workflow.models import WorkflowModel
 
-# Bounds a row: the display text of a long document, and the words searched.
+# Bounds a row: the text shown around a match, and the words searched.
 TEXT_LIMIT = 50_000
 FOLDED_LIMIT = 200_000
-UPDATE_FIELDS = [
-    "site",
-    "kind",
-    "title",
-    "text",
-    "url",
-    "date",
-    "published_at",
-    "expires_at",
-    "folded_title",
-    "folded_text",
-]
+
+
+@dataclass
+class Entry:
+    """What the index keeps of one object."""
+
+    site_id: int
+    kind: str
+    content_type_id: int
+    object_id: str
+    title: str
+    url: str
+    date: datetime | None
+    published_at: datetime | None
+    expires_at: datetime | None
+    text: str
+
+    def vector_words(self):
+        """The folded words: title (weight A), text (B), the unit's token (D)."""
+        return (
+            search_normalize(self.title),
+            search_normalize(self.text[:FOLDED_LIMIT]),
+            site_token(self.site_id),
+        )
 
 
 def update_object(obj):
@@ -49,13 +63,8 @@ def update_object(obj):
             break
     if live is None:
         remove_object(obj)
-        return
-    entry = build_entry(source, live)
-    SearchEntry.objects.update_or_create(
-        content_type=entry.content_type,
-        object_id=entry.object_id,
-        defaults={name: getattr(entry, name) for name in UPDATE_FIELDS},
-    )
+    else:
+        upsert([build_entry(source, live)])
 
 
 def remove_object(obj):
@@ -82,12 +91,7 @@ def reindex(*, sites=None, kinds=None, batch_size=500):
                 objects = queryset.iterator(chunk_size=batch_size)
                 while chunk := list(islice(objects, batch_size)):
                     entries = [build_entry(source, obj) for obj in chunk]
-                    SearchEntry.objects.bulk_create(
-                        entries,
-                        update_conflicts=True,
-                        unique_fields=["content_type", "object_id"],
-                        update_fields=UPDATE_FIELDS,
-                    )
+                    upsert(entries)
                     kept.update(entry.object_id for entry in entries)
             SearchEntry.objects.filter(site=site, content_type=content_type).exclude(
                 object_id__in=kept
@@ -104,22 +108,75 @@ def reindex(*, sites=None, kinds=None, batch_size=500):
 
 
 def build_entry(source, obj):
-    title = str(source.title(obj) or "")
-    text = str(source.text(obj) or "")
-    return SearchEntry(
+    return Entry(
         site_id=obj.site_id,
         kind=source.kind,
-        content_type=ContentType.objects.get_for_model(source.model),
+        content_type_id=ContentType.objects.get_for_model(source.model).pk,
         object_id=str(obj.pk),
-        title=title[:500],
-        text=text[:TEXT_LIMIT],
+        title=str(source.title(obj) or "")[:500],
         url=obj.get_absolute_url()[:500],
         date=_as_datetime(source.date(obj)),
         published_at=getattr(obj, "published_at", None),
         expires_at=getattr(obj, "expires_at", None),
-        folded_title=search_normalize(title),
-        folded_text=search_normalize(text[:FOLDED_LIMIT]),
+        text=str(source.text(obj) or "")[:TEXT_LIMIT],
     )
+
+
+_ENTRY_SQL = """
+    INSERT INTO search_index_searchentry AS e
+        (site_id, kind, content_type_id, object_id, title, url, date,
+         published_at, expires_at, vector)
+    VALUES {values}
+    ON CONFLICT (content_type_id, object_id) DO UPDATE SET
+        site_id = EXCLUDED.site_id, kind = EXCLUDED.kind, title = EXCLUDED.title,
+        url = EXCLUDED.url, date = EXCLUDED.date,
+        published_at = EXCLUDED.published_at, expires_at = EXCLUDED.expires_at,
+        vector = EXCLUDED.vector
+    RETURNING id, object_id
+"""
+_ENTRY_VALUES = (
+    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, "
+    "setweight(to_tsvector('simple', %s), 'A') || "
+    "setweight(to_tsvector('simple', %s), 'B') || "
+    "setweight(to_tsvector('simple', %s), 'D'))"
+)
+_TEXT_SQL = """
+    INSERT INTO search_index_searchtext (entry_id, text) VALUES {values}
+    ON CONFLICT (entry_id) DO UPDATE SET text = EXCLUDED.text
+"""
+
+
+def upsert(entries):
+    """Write `entries` (of one content type) in two statements, whatever their number.
+
+    The vector is made by PostgreSQL from the words folded here, so the index
+    and the query fold text the same way (portal.text.search_normalize).
+    """
+    if not entries:
+        return
+    params = []
+    for entry in entries:
+        params += [
+            entry.site_id,
+            entry.kind,
+            entry.content_type_id,
+            entry.object_id,
+            entry.title,
+            entry.url,
+            entry.date,
+            entry.published_at,
+            entry.expires_at,
+            *entry.vector_words(),
+        ]
+    values = ", ".join([_ENTRY_VALUES] * len(entries))
+    with connection.cursor() as cursor:
+        cursor.execute(_ENTRY_SQL.format(values=values), params)
+        ids = {object_id: pk for pk, object_id in cursor.fetchall()}
+        texts = [(ids[entry.object_id], entry.text) for entry in entries]
+        cursor.execute(
+            _TEXT_SQL.format(values=", ".join(["(%s, %s)"] * len(texts))),
+            [value for row in texts for value in row],
+        )
 
 
 def _indexable(source, site):

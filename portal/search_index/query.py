@@ -1,9 +1,9 @@
 """The one search: every kind in one ranked, filtered, paginated list.
 
-Two queries whatever the size of the index: the number of matches by kind (the
-filter and the total), and the page of results ranked by ts_rank_cd (words close
-together rank higher; title words weigh more than text words), newest first
-among equals.
+Three queries whatever the size of the index: the number of matches by kind
+(the filter and the total), the page of results ranked by ts_rank_cd (words
+close together rank higher; title words weigh more than text words; newest
+first among equals), and the texts of that page's fifteen entries.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from django.db.models import Count, F
 
 from portal import search
 from portal.search_index import highlight
-from portal.search_index.models import SearchEntry
+from portal.search_index.models import SearchEntry, SearchText, site_token
 
 PER_PAGE = 15
 # ts_rank_cd normalisation 1: divide by 1 + log(length), so a long text that
@@ -44,7 +44,9 @@ def run(site, query, *, kind="", page_number=None, per_page=PER_PAGE, now=None):
     matches = SearchEntry.objects.for_site(site).visible(now)
     if words:
         tsquery = SearchQuery(" ".join(words), config="simple", search_type="plain")
-        matches = matches.filter(vector=tsquery)
+        # The unit's token in the query lets the GIN index drop other units' rows.
+        unit = SearchQuery(site_token(site.pk), config="simple", search_type="raw")
+        matches = matches.filter(vector=tsquery & unit)
     else:
         matches = matches.none()
     counts = dict(
@@ -67,15 +69,22 @@ def run(site, query, *, kind="", page_number=None, per_page=PER_PAGE, now=None):
         ).order_by("-rank", F("date").desc(nulls_last=True), "-id")
         if words
         else matches
-    ).only("kind", "title", "text", "url", "date")
+    ).only("kind", "title", "url", "date")
     paginator = Paginator(ranked, per_page)
     # The counts above know the total: spare the paginator its own COUNT query.
     paginator.count = counts.get(kind, 0) if kind else sum(counts.values())
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
+    texts = dict(
+        SearchText.objects.filter(
+            entry_id__in=[entry.pk for entry in page.object_list]
+        ).values_list("entry_id", "text")
+        if page.object_list
+        else []
+    )
     labels = {k.kind: k.label for k in kinds}
     for entry in page.object_list:
         entry.kind_label = labels.get(entry.kind, entry.kind)
         entry.title_marked = highlight.highlight(entry.title, words)
-        entry.excerpt_marked = highlight.excerpt(entry.text, words)
+        entry.excerpt_marked = highlight.excerpt(texts.get(entry.pk, ""), words)
     return Results(query, kind, kinds, sum(counts.values()), page)
