@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run test lint check chromium messages db-stop bench bench-counting clean
+.PHONY: install run test lint check chromium messages db-stop bench bench-counting bench-search clean
 
 install: $(STAMP)
 
@@ -58,6 +58,10 @@ bench: install
 # The article page with visitor counting on, then off (issue 4's cost).
 bench-counting: install
 	@$(WITH_DB) bash bench/counting.sh
+
+# The search page at 10,000 of each kind (issue 14).
+bench-search: install
+	@$(WITH_DB) bash bench/search.sh
 
 clean: db-stop
 	rm -rf var $(VENV)

@@ -32,7 +32,7 @@ echo "gunicorn workers=$WORKERS, wrk -t2 -c$CONNECTIONS -d$DURATION, $(nproc) co
 printf "%-22s %10s %10s %10s\n" query "req/s" p50 p99
 for case in \
   "common /tim-kiem/?q=hoi+nghi" \
-  "common,kind /tim-kiem/?q=hoi+nghi&kind=trang" \
+  "common,kind /tim-kiem/?q=hoi+nghi&loai=trang" \
   "common,page-40 /tim-kiem/?q=cai+cach+hanh+chinh&page=40" \
   "phrase /tim-kiem/?q=tiep+cong+dan" \
   "rare /tim-kiem/?q=so+4242" \

@@ -10,6 +10,7 @@ from portal.search_index import query as search_query
 
 FEATURED = 5
 PER_SECTION = 5
+KIND_PARAMETER = "loai"  # /tim-kiem/?q=…&loai=van-ban
 
 
 def home(request):
@@ -32,7 +33,7 @@ def home(request):
 def search(request):
     """Everything the unit publishes, through the index (no app is imported)."""
     query = request.GET.get("q", "").strip()[:200]
-    kind = request.GET.get("kind", "")
+    kind = request.GET.get(KIND_PARAMETER, "")
     if kind not in {source.kind for source in search_registry.sources()}:
         kind = ""
     results = None

@@ -127,7 +127,7 @@ def test_new_public_pages_have_no_wcag_violations(live_server, page, demo, width
         PAGE,
         "/trang/tuyen-bo-ve-kha-nang-tiep-can/",
         "/tim-kiem/?q=dang+uy",
-        "/tim-kiem/?q=gioi+thieu&kind=trang",
+        "/tim-kiem/?q=gioi+thieu&loai=trang",
         "/tim-kiem/?q=khong+co+gi+ca",
         "/",
     ]:

@@ -60,6 +60,6 @@ def test_loading_the_demo_again_changes_nothing(demo):
 
 def test_the_demo_pages_are_searchable(client, demo):
     """Pages written by the demo are in the search index."""
-    response = client.get("/tim-kiem/", {"q": "kha nang tiep can", "kind": "trang"})
+    response = client.get("/tim-kiem/", {"q": "kha nang tiep can", "loai": "trang"})
     titles = [entry.title for entry in response.context["results"].page]
     assert titles[0] == "Tuyên bố về khả năng tiếp cận"

@@ -98,7 +98,7 @@ def test_a_registered_source_is_searched_with_no_change_to_the_search(
     make_category(name="Cải cách hành chính")
     make_article(title="Cải cách hành chính năm 2022", lead="")
     reindex()
-    response = find(client, "cai cach hanh chinh", kind="chuyen-muc")
+    response = find(client, "cai cach hanh chinh", loai="chuyen-muc")
     assert titles(response) == ["Cải cách hành chính"]
     assert response.context["results"].page[0].kind_label == "Chuyên mục"
 
@@ -107,18 +107,18 @@ def test_the_kind_filter_keeps_one_kind_and_counts_each(client, site):
     """The filter lists every kind with its number of matches."""
     make_article(title="Quy chế dân chủ ở cơ sở", lead="")
     make_page(title="Quy chế làm việc")
-    response = find(client, "quy che", kind="trang")
+    response = find(client, "quy che", loai="trang")
     assert titles(response) == ["Quy chế làm việc"]
     html = response.content.decode()
-    assert re.search(r'kind=tin-tuc">Tin tức \(1\)</a>', html)
-    assert re.search(r'kind=trang" aria-current="page">Trang \(1\)</a>', html)
+    assert re.search(r'loai=tin-tuc">Tin tức \(1\)</a>', html)
+    assert re.search(r'loai=trang" aria-current="page">Trang \(1\)</a>', html)
     assert re.search(r'href="\?q=quy\+che">Tất cả \(2\)</a>', html)
 
 
 def test_an_unknown_kind_searches_everything(client, site):
     """A stale or crafted kind is ignored rather than answered with nothing."""
     make_article(title="Quy chế dân chủ", lead="")
-    assert titles(find(client, "quy che", kind="khong-co")) == ["Quy chế dân chủ"]
+    assert titles(find(client, "quy che", loai="khong-co")) == ["Quy chế dân chủ"]
 
 
 def test_title_matches_rank_above_text_matches(client, site):
@@ -164,11 +164,11 @@ def test_results_are_paginated_and_links_keep_the_query(client, site):
     category = make_category()
     for n in range(20):
         make_article(category=category, title=f"Hội nghị số {n}", lead="")
-    first = find(client, "hoi nghi", kind="tin-tuc")
+    first = find(client, "hoi nghi", loai="tin-tuc")
     assert len(titles(first)) == 15
     html = first.content.decode()
-    assert 'href="?q=hoi+nghi&amp;kind=tin-tuc&amp;page=2"' in html
-    second = find(client, "hoi nghi", kind="tin-tuc", page=2)
+    assert 'href="?q=hoi+nghi&amp;loai=tin-tuc&amp;page=2"' in html
+    second = find(client, "hoi nghi", loai="tin-tuc", page=2)
     assert len(titles(second)) == 5
     assert "Trang 2 / 2" in second.content.decode()
 
@@ -186,7 +186,7 @@ def test_search_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(10):
         find(client, "hoi nghi")
     with django_assert_max_num_queries(10):
-        find(client, "hoi nghi", kind="trang", page=3)
+        find(client, "hoi nghi", loai="trang", page=3)
 
 
 def test_robots_txt_points_at_the_sitemap(client, site):
