@@ -48,6 +48,13 @@ def test_search_without_accents_finds_accented_titles(client, site):
     assert "1 kết quả" in response.content.decode()
 
 
+def test_capitals_and_accents_make_no_difference(client, site):
+    """'ĐẢNG ỦY' and 'dang uy' find the same article."""
+    make_article(title="Đảng ủy xã Vĩnh Tế sơ kết quý I", lead="")
+    assert titles(find(client, "ĐẢNG ỦY")) == titles(find(client, "dang uy"))
+    assert titles(find(client, "ĐẢNG ỦY")) == ["Đảng ủy xã Vĩnh Tế sơ kết quý I"]
+
+
 def test_search_finds_articles_and_pages_together(client, site):
     """Every registered kind answers one query."""
     make_article(title="Hội nghị tiếp công dân", lead="")
