@@ -18,16 +18,22 @@ def _saved(sender, instance, raw=False, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    if search.source_for(sender) is not None:
-        indexing.remove_object(instance)
+    indexing.remove_object(instance)
+
+
+def _watch(source):
+    # Per model, never for every model: a post_delete receiver without sender
+    # would stop Django's fast deletes everywhere (stats clean-ups included).
+    uid = f"portal.search_index:{source.model._meta.label}"
+    post_save.connect(_saved, sender=source.model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=source.model, dispatch_uid=uid)
 
 
 def connect():
     from portal.workflow.services import transitioned
 
-    post_save.connect(_saved, dispatch_uid="portal.search_index:saved")
     transitioned.connect(_saved, dispatch_uid="portal.search_index:transitioned")
-    post_delete.connect(_deleted, dispatch_uid="portal.search_index:deleted")
+    search.on_register(_watch)
 
 
 def fill_empty_index(using="default", **kwargs):

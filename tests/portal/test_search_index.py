@@ -140,3 +140,12 @@ def test_an_excerpt_escapes_the_text():
     """Angle brackets in the text come out as entities."""
     marked = str(highlight.excerpt("a <b>Đảng</b> & c", ["dang"]))
     assert marked == "a &lt;b&gt;<mark>Đảng</mark>&lt;/b&gt; &amp; c"
+
+
+def test_other_models_keep_their_fast_deletes(site):
+    """The index listens to its sources only: clean-ups elsewhere stay one DELETE."""
+    from django.db.models.deletion import Collector
+
+    from stats.models import VisitorActivity
+
+    assert Collector(using="default").can_fast_delete(VisitorActivity.objects.all())
