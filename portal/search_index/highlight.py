@@ -22,13 +22,22 @@ def query_words(query):
     return _WORD.findall(fold(query))
 
 
+class _FoldTable(dict):
+    """str.translate's table, filled one character the first time it is seen."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        plain = unaccent(char).lower()
+        self[code] = plain if len(plain) == 1 else char
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text):
     """Lower-case and unaccented, with exactly one character per character."""
-    folded = []
-    for char in text:
-        plain = unaccent(char).lower()
-        folded.append(plain if len(plain) == 1 else char)
-    return "".join(folded)
+    return text.translate(_FOLD)
 
 
 def _pattern(words):
