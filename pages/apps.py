@@ -16,7 +16,7 @@ class PagesConfig(AppConfig):
             "page",
             label=_("Page"),
             model=Page,
-            queryset=lambda site: Page.objects.for_site(site).published(),
+            queryset=lambda site: Page.objects.for_site(site).published().defer("body"),
             choices=lambda site: Page.objects.for_site(site).only("title"),
             order=20,
         )

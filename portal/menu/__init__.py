@@ -10,11 +10,10 @@ declares in its AppConfig.ready() what a menu entry may point at:
                     queryset=lambda site: Page.objects.for_site(site).published(),
                     choices=lambda site: Page.objects.for_site(site))
 
-(`title(obj)`, default str, names an object's entry when staff give no label.)
-
 `queryset(site)` is what the public may see (an entry whose object is not in it
-is not shown); `choices(site)` what staff may pick (default: `queryset`). An app
-may also give `default(site) -> [Entry]`: the menu of a unit that has no entries
+is not shown); `choices(site)` what staff may pick (default: `queryset`);
+`title(obj)` the entry's label when staff give none (default: str). An app may
+also give `default(site) -> [Entry]`: the menu of a unit that has no entries
 yet (the news categories do, so nothing changes for such a unit).
 
 Besides registered targets, an entry may be an external link (http/https only)
