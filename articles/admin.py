@@ -60,7 +60,7 @@ class ArticleAdmin(WorkflowAdmin, SiteScopedAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("body", "search_text")
+        return super().get_queryset(request).defer("body")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "category":

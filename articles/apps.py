@@ -30,3 +30,47 @@ class ArticlesConfig(AppConfig):
             "articles.change_category",
             "articles.delete_category",
         )
+
+        from articles.models import Article, Category
+        from portal import menu, search
+        from portal.text import plain_text
+
+        menu.register(
+            "category",
+            label=_("News category"),
+            model=Category,
+            queryset=lambda site: Category.objects.for_site(site),
+            default=_default_menu,
+            order=10,
+            title=lambda category: category.name,
+        )
+        search.register(
+            search.SearchSource(
+                kind="tin-tuc",
+                label=_("News"),
+                model=Article,
+                queryset=lambda site: Article.objects.for_site(site).published(),
+                title=lambda article: article.title,
+                text=lambda article: f"{article.lead} {plain_text(article.body)}",
+                date=lambda article: article.published_at,
+                order=10,
+            )
+        )
+
+
+def _default_menu(site):
+    """The menu of a unit without entries: its categories, as before menus existed."""
+    from articles.models import Category
+    from portal.menu import Entry
+
+    return [
+        Entry(
+            category.name,
+            category.get_absolute_url(),
+            children=tuple(
+                Entry(child.name, child.get_absolute_url())
+                for child in category.children.all()
+            ),
+        )
+        for category in Category.objects.for_site(site).menu()
+    ]

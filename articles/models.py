@@ -1,12 +1,9 @@
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from imagekit.models import ImageSpecField
@@ -15,7 +12,6 @@ from imagekit.processors import ResizeToFit
 from portal.images import SafeImageField, private_original_path
 from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet, unique_slug
-from portal.text import search_normalize
 from portal.workflow.models import Status, WorkflowModel, WorkflowQuerySet
 
 
@@ -100,7 +96,7 @@ class ArticleQuerySet(WorkflowQuerySet):
 
     def for_listing(self):
         """What a list of articles shows (no body), with the category in one query."""
-        return self.select_related("category").defer("body", "search_text")
+        return self.select_related("category").defer("body")
 
     def newest_first(self):
         return self.order_by("-published_at", "-id")
@@ -121,17 +117,6 @@ class ArticleQuerySet(WorkflowQuerySet):
         if not branches:
             return self.none()
         return branches[0].union(*branches[1:], all=True)
-
-    def search(self, query):
-        """Accent-insensitive full-text search: 'dang uy' finds 'Đảng ủy'."""
-        from django.contrib.postgres.search import SearchQuery
-
-        words = search_normalize(query)
-        if not words:
-            return self.none()
-        return self.annotate(
-            _search=SearchVector("search_text", config="simple")
-        ).filter(_search=SearchQuery(words, config="simple", search_type="plain"))
 
 
 def cover_upload_to(instance, filename):
@@ -195,7 +180,6 @@ class Article(WorkflowModel):
     )
     featured = models.BooleanField(_("featured"), default=False)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
-    search_text = models.TextField(editable=False, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -229,9 +213,6 @@ class Article(WorkflowModel):
                 condition=Q(featured=True),
                 name="article_featured",
             ),
-            GinIndex(
-                SearchVector("search_text", config="simple"), name="article_search"
-            ),
         ]
 
     def __str__(self):
@@ -241,9 +222,6 @@ class Article(WorkflowModel):
         self.body = sanitize_html(self.body)
         if not self.slug:
             self.slug = unique_slug(Article, self.site_id, self.title, self.pk)
-        self.search_text = search_normalize(
-            " ".join([self.title, self.lead, strip_tags(self.body)])
-        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

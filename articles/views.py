@@ -3,8 +3,10 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
 from articles.selectors import article_page
+from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
 
+DETAIL_TEMPLATE = "articles/article_detail.html"
 PER_PAGE = 15
 
 
@@ -36,6 +38,10 @@ def article_detail(request, slug):
     article = get_object_or_404(
         viewable.select_related("category", "category__parent"), slug=slug
     )
+    if wants_saved_copy(request) and article.is_public:
+        return saved_copy(
+            request, DETAIL_TEMPLATE, {"article": article}, title=article.title
+        )
     if article.is_public:
         set_page_object(request, article)
-    return render(request, "articles/article_detail.html", article_page(article))
+    return render(request, DETAIL_TEMPLATE, article_page(article))

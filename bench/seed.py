@@ -20,7 +20,6 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article, Category  # noqa: E402
-from portal.text import search_normalize  # noqa: E402
 from tests.factories import default_site  # noqa: E402
 
 TARGET = int(os.environ.get("BENCH_ARTICLES", 10_000))
@@ -56,7 +55,6 @@ def main():
                     live=True,
                     featured=n % 50 == 0,
                     published_at=now - timedelta(minutes=10 * n + 1),
-                    search_text=search_normalize(f"{title} {PARAGRAPH} {PARAGRAPH}"),
                 )
             )
         Article.objects.bulk_create(batch)

@@ -18,8 +18,8 @@ from documents.models import Draft, DraftAttachment
 from documents.models.draft import Window
 from documents.views import visible
 from portal import citizen
-from portal.context_processors import unit as unit_context
 from portal.models import DEFAULT_RETENTION_MONTHS
+from portal.page_context import unit_profile
 from portal.tenancy import set_page_object
 
 OPINION_GROUP = "documents.opinion"
@@ -66,7 +66,7 @@ def draft_page(request, draft, form=None, status=200):
 
 def _retention(request):
     # The unit profile the page's footer reads anyway (cached), not one more query.
-    unit = unit_context(request).get("unit")
+    unit = unit_profile(request)
     return unit.personal_data_retention_months if unit else DEFAULT_RETENTION_MONTHS
 
 

@@ -10,11 +10,15 @@ from portal.workflow.services import transitioned
 LISTED = (Document, DocumentType, Sector, IssuingBody)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def _list_changed(sender, instance, **kwargs):
-    if sender in LISTED:
-        forget_options(instance.site_id)
+    forget_options(instance.site_id)
+
+
+# Per model: a post_delete receiver for every sender would make Django load each
+# row before deleting it anywhere (no fast deletes, e.g. in stats_rollup).
+for model in LISTED:
+    post_save.connect(_list_changed, sender=model, dispatch_uid=f"documents:{model}")
+    post_delete.connect(_list_changed, sender=model, dispatch_uid=f"documents:{model}")
 
 
 @receiver(transitioned)

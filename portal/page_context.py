@@ -1,7 +1,9 @@
 """What every public page shows around its content: the unit (footer) and the menu.
 
 Both change rarely and appear on every page, so they are read once into the
-shared cache and dropped from it whenever one of them is saved (portal/signals.py).
+shared cache and dropped from it whenever one of them is saved (portal/signals.py,
+portal/menu/signals.py). What a scheduled publication adds to the menu shows
+within UNIT_CACHE_SECONDS.
 The context processor and the views that need them (the home page's sections
 follow the menu) read them here, once per request.
 """
@@ -9,6 +11,7 @@ follow the menu) read them here, once per request.
 from django.core.cache import cache
 
 from articles.models import Category
+from portal.menu.build import entries_for
 from portal.models import UnitProfile
 
 UNIT_CACHE_SECONDS = 300
@@ -26,7 +29,10 @@ def _unit_data(request):
         if data is None:
             data = {
                 "unit": UnitProfile.objects.filter(site=site).first(),
-                "menu": list(Category.objects.for_site(site).menu()),
+                # The unit's menu entries, resolved (portal/menu).
+                "menu": entries_for(site),
+                # The home page's sections: top-level categories in the menu.
+                "sections": list(Category.objects.for_site(site).menu()),
             }
             cache.set(unit_cache_key(site.pk), data, UNIT_CACHE_SECONDS)
         request._portal_unit = data
@@ -39,5 +45,10 @@ def unit_profile(request):
 
 
 def menu(request):
-    """The request's site's menu: top-level categories with their children."""
+    """The request's site's menu entries (portal/menu), sub-entries included."""
     return _unit_data(request)["menu"]
+
+
+def sections(request):
+    """The home page's sections: top-level categories with their children."""
+    return _unit_data(request)["sections"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import models
 
 _sources = {}
+_listeners = []
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,16 @@ class SearchSource:
 
 def register(source):
     _sources[source.kind] = source
+    for listener in _listeners:
+        listener(source)
+
+
+def on_register(listener):
+    """Call `listener(source)` for every source, registered already or later
+    (the index connects its signals to each source's model this way)."""
+    _listeners.append(listener)
+    for source in sources():
+        listener(source)
 
 
 def sources():

@@ -25,3 +25,21 @@ def slugify_vi(text):
 def search_normalize(text):
     """Lower-case, unaccented, single-spaced text for the search column."""
     return _SPACES.sub(" ", unaccent(text).lower()).strip()
+
+
+# Tags that separate words: "<p>a</p><p>b</p>" reads "a b", not "ab".
+_BLOCK_TAGS = re.compile(
+    r"<\s*/?\s*(?:p|div|br|hr|li|ul|ol|h[1-6]|blockquote|figure|figcaption|"
+    r"table|thead|tbody|tfoot|tr|td|th|caption)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(html):
+    """The words of an HTML fragment, entities decoded, single-spaced."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    text = strip_tags(_BLOCK_TAGS.sub(" ", html or ""))
+    return _SPACES.sub(" ", unescape(text)).strip()

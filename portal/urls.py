@@ -21,6 +21,7 @@ urlpatterns = [
     path("lich-cong-tac/", include("schedule.urls")),
     path("", include("documents.urls")),
     path("", include("procedures.urls")),
+    path("", include("pages.urls")),
     path("admin/thong-ke/", include("stats.urls")),
     # The name django-ckeditor-5's widget reverses, served by our checked upload.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),

@@ -1,29 +1,30 @@
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 
 from articles.models import Article
+from portal import search as search_registry
 from portal.models import DEFAULT_RETENTION_MONTHS
-from portal.page_context import menu as site_menu
+from portal.page_context import sections as site_sections
 from portal.page_context import unit_profile
+from portal.search_index import query as search_query
 
 FEATURED = 5
 PER_SECTION = 5
-SEARCH_PER_PAGE = 15
+KIND_PARAMETER = "loai"  # /tim-kiem/?q=…&loai=van-ban
 
 
 def home(request):
     published = Article.objects.for_site(request.site).published().for_listing()
     featured = list(published.filter(featured=True).newest_first()[:FEATURED])
-    menu = site_menu(request)
+    categories = site_sections(request)
     by_section = {}
-    for article in published.latest_per_section(menu, PER_SECTION):
+    for article in published.latest_per_section(categories, PER_SECTION):
         by_section.setdefault(article.section_id, []).append(article)
     sections = [
         (category, by_section[category.pk])
-        for category in menu
+        for category in categories
         if category.pk in by_section
     ]
     return render(
@@ -32,18 +33,17 @@ def home(request):
 
 
 def search(request):
+    """Everything the unit publishes, through the index (no app is imported)."""
     query = request.GET.get("q", "").strip()[:200]
-    page = None
+    kind = request.GET.get(KIND_PARAMETER, "")
+    if kind not in {source.kind for source in search_registry.sources()}:
+        kind = ""
+    results = None
     if query:
-        results = (
-            Article.objects.for_site(request.site)
-            .published()
-            .search(query)
-            .for_listing()
-            .newest_first()
+        results = search_query.run(
+            request.site, query, kind=kind, page_number=request.GET.get("page")
         )
-        page = Paginator(results, SEARCH_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "portal/search.html", {"query": query, "page": page})
+    return render(request, "portal/search.html", {"query": query, "results": results})
 
 
 def privacy_notice(request):

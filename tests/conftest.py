@@ -70,3 +70,12 @@ def admin_client(client, admin_user):
     """pytest-django's admin_client, verified by a second factor as superusers must."""
     login_verified(client, admin_user)
     return client
+
+
+@pytest.fixture
+def page_approver(db, site):
+    """An approver of the default site (pages: publish, withdraw, delete)."""
+    from portal.models import Membership
+    from tests.factories import make_staff
+
+    return make_staff("lanhdao", site, role=Membership.Role.APPROVER)

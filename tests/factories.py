@@ -15,6 +15,8 @@ from PIL import Image
 
 from articles.models import Article, Category
 from comments.models import Comment
+from pages.models import Page
+from portal.menu.models import MenuItem
 from portal.models import Membership, UnitProfile
 
 _seq = count(1)
@@ -329,3 +331,30 @@ def login_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def make_page(site=None, **overrides):
+    """A published page (live, as the workflow's publish() leaves it) by default."""
+    n = next(_seq)
+    fields = {
+        "site": site or default_site(),
+        "title": f"Giới thiệu chung {n}",
+        "body": "<p>Phường Tân Lập nằm ở phía tây Thành phố Thái Nguyên.</p>",
+        "status": Page.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(hours=n),
+    }
+    fields.update(overrides)
+    fields.setdefault("live", fields["status"] == Page.Status.PUBLISHED)
+    return Page.objects.create(**fields)
+
+
+def make_menu_item(site=None, target="link", obj=None, **overrides):
+    """A menu entry; `obj` for an entry that opens one object (a page, a category)."""
+    n = next(_seq)
+    fields = {"site": site or default_site(), "target": target, "position": n}
+    if target == "link":
+        fields.update(label=f"Liên kết {n}", url="https://dichvucong.gov.vn/")
+    if obj is not None:
+        fields["object_id"] = obj.pk
+    fields.update(overrides)
+    return MenuItem.objects.create(**fields)

@@ -40,6 +40,9 @@ def load(site):
             continue
         _create_article(site, categories[entry["category"]], slug, entry)
         created += 1
+    from portal.demo import pages  # the pages and the menu that opens them
+
+    pages.load(site)
     return created, existing
 
 
