@@ -7,8 +7,11 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments and ratings")
 
     def ready(self):
+        from comments import merging
         from comments.models import Comment
         from portal import personal_data
+
+        merging.register()
 
         # The phone is for staff only; the name and text are public and stay.
         personal_data.register(

@@ -2,6 +2,7 @@ from django.core.cache import cache
 
 from articles.models import Category
 from portal.models import UnitProfile
+from portal.units import unit_history
 
 UNIT_CACHE_SECONDS = 300
 
@@ -25,7 +26,8 @@ def unit(request):
         data = {
             "unit": UnitProfile.objects.filter(site=site).first(),
             "menu": list(Category.objects.for_site(site).menu()),
+            "history": unit_history(site),
         }
         cache.set(unit_cache_key(site.pk), data, UNIT_CACHE_SECONDS)
     request._portal_unit = data
-    return {**data, "site": site}
+    return {**data, "site": site, "unit_history": data.get("history")}

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StatsConfig(AppConfig):
     name = "stats"
     verbose_name = _("Access statistics")
+
+    def ready(self):
+        from stats import merging
+
+        merging.register()
