@@ -36,7 +36,11 @@ def category_on(ctx, old_site, category, target):
     key = (category.pk, target.pk)
     if key in mapped:
         return mapped[key]
-    parent = category_on(ctx, old_site, category.parent, target) if category.parent_id else None
+    parent = (
+        category_on(ctx, old_site, category.parent, target)
+        if category.parent_id
+        else None
+    )
     wanted = merging.name_key(category.name)
     match = next(
         (

@@ -85,6 +85,11 @@ class UnitReport:
     slugs: list = field(default_factory=list)  # (kind, old slug, new slug, target)
     redirects: list = field(default_factory=list)  # (old url, new url)
 
+    @property
+    def labelled_counts(self):
+        labels = {mover.kind: str(mover.label) for mover in movers()}
+        return [(labels.get(kind, kind), n) for kind, n in self.counts.items()]
+
 
 @dataclass
 class MergeContext:

@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
-from portal.merging import same_path_names
 from portal.mergers import redirects
+from portal.merging import same_path_names
 from portal.units import history_for
 
 # Never redirected: staff keep working on an archived unit's admin.

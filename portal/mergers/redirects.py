@@ -58,16 +58,11 @@ def add_redirect(
     Raises ValidationError for a loop. The caller writes the audit entry (one
     per merge or import, one per change by staff: `record_change`).
     """
-    target_site = target_site or site
     old_path, new_path = normalize_path(old_path), normalize_path(new_path)
     with transaction.atomic():
-        onward = Redirect.objects.filter(site=target_site, old_path=new_path).first()
-        if onward is not None:  # the target moved on: skip the middle hop
-            target_site, new_path = onward.target_site, onward.new_path
-        if (target_site.pk, new_path) == (site.pk, old_path):
-            raise ValidationError(
-                _("%(path)s would redirect to itself.") % {"path": old_path}
-            )
+        target_site, new_path = check_redirect(
+            site=site, old_path=old_path, target_site=target_site, new_path=new_path
+        )
         row, _created = Redirect.objects.update_or_create(
             site=site,
             old_path=old_path,
@@ -79,6 +74,20 @@ def add_redirect(
         leading_here.filter(site=target_site, old_path=new_path).delete()
         leading_here.update(target_site=target_site, new_path=new_path)
     return row
+
+
+def check_redirect(*, site, old_path, target_site, new_path):
+    """The final (site, path) of a new redirect, one hop; ValidationError on a loop."""
+    target_site = target_site or site
+    onward = Redirect.objects.filter(site=target_site, old_path=new_path).first()
+    if onward is not None:  # the target moved on: skip the middle hop
+        target_site, new_path = onward.target_site, onward.new_path
+    if (target_site.pk, new_path) == (site.pk, old_path):
+        raise ValidationError(
+            _("%(path)s would lead back to itself: redirects may not loop.")
+            % {"path": old_path}
+        )
+    return target_site, new_path
 
 
 def record_change(row, *, user, request=None, deleted=False):
@@ -166,7 +175,9 @@ def import_csv(*, site, text, user, dry_run=False, request=None):
             except ValidationError as error:
                 result.errors.append((line, " ".join(error.messages)))
                 continue
-            result.created.append((made.old_path, made.target_site.domain, made.new_path))
+            result.created.append(
+                (made.old_path, made.target_site.domain, made.new_path)
+            )
         if dry_run or result.errors:
             transaction.set_rollback(True)
         else:

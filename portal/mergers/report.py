@@ -19,12 +19,21 @@ def report_rows(result):
             rows.append([unit, "count", labels.get(kind, kind), "", n, ""])
         for kind, old, target, new, created in report.categories:
             section = "category-new" if created else "category"
-            rows.append([unit, section, labels.get(kind, kind), old, new, target.domain])
+            rows.append(
+                [unit, section, labels.get(kind, kind), old, new, target.domain]
+            )
         for kind, old, new, target in report.slugs:
             rows.append([unit, "slug", labels.get(kind, kind), old, new, target.domain])
         for old_site, old_url, target, new_url in report.redirects:
             rows.append(
-                [unit, "redirect", "", old_site.domain + old_url, new_url, target.domain]
+                [
+                    unit,
+                    "redirect",
+                    "",
+                    old_site.domain + old_url,
+                    new_url,
+                    target.domain,
+                ]
             )
     return rows
 

@@ -157,9 +157,7 @@ def merge_units(
                     position=position,
                 )
             UnitArchive.objects.create(site=old, archived_on=date)
-        result = MergeResult(
-            [ctx.reports[site.pk] for site in sources], into, dry_run
-        )
+        result = MergeResult([ctx.reports[site.pk] for site in sources], into, dry_run)
         record(
             Action.MERGE,
             user=user,

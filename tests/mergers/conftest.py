@@ -2,9 +2,19 @@ import pytest
 from django.test import Client
 
 from portal.mergers import services
-from tests.factories import make_article, make_category, make_comment, make_site, make_unit
+from tests.factories import (
+    make_article,
+    make_category,
+    make_comment,
+    make_site,
+    make_unit,
+)
 
-NEW, OLD_A, OLD_B = "tanlap.example.test", "tanthinh.example.test", "thinhduc.example.test"
+NEW, OLD_A, OLD_B = (
+    "tanlap.example.test",
+    "tanthinh.example.test",
+    "thinhduc.example.test",
+)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def test_articles_move_with_new_slugs_when_the_new_unit_uses_theirs(units, conte
 
 
 def test_categories_map_by_name_ignoring_accents_and_case(units, content):
-    """"TIN TUC" joins "Tin tức"; "Văn hóa" is created as the former unit's."""
+    """ "TIN TUC" joins "Tin tức"; "Văn hóa" is created as the former unit's."""
     new, old_a, _old_b = units
     merge([new], [old_a])
     assert Article.objects.get(pk=content["a"].pk).category == Category.objects.get(
@@ -47,7 +47,7 @@ def test_comments_ratings_and_views_follow_their_article(units, content):
 
 
 def test_moved_article_page_names_its_origin(client, units, content):
-    """"Nguồn: Phường Tân Thịnh, trước sáp nhập" on the article's new page."""
+    """ "Nguồn: Phường Tân Thịnh, trước sáp nhập" on the article's new page."""
     new, old_a, _ = units
     merge([new], [old_a])
     moved = Article.objects.get(pk=content["a_culture"].pk)
@@ -114,8 +114,14 @@ def test_the_dry_run_report_lists_mappings_slugs_and_redirects(units, content):
     assert "TIN TUC → Tin tức" in text
     assert "Văn hóa → Văn hóa phường Tân Thịnh (cũ) (mới)" in text
     assert "hoi-nghi → hoi-nghi-2" in text
-    assert "tanthinh.example.test/tin-tuc/hoi-nghi/ → tanlap.example.test/tin-tuc/hoi-nghi-2/" in text
-    assert "tanthinh.example.test,slug,Bài viết,hoi-nghi,hoi-nghi-2,tanlap.example.test" in csv
+    assert (
+        "tanthinh.example.test/tin-tuc/hoi-nghi/ → tanlap.example.test/tin-tuc/hoi-nghi-2/"
+        in text
+    )
+    assert (
+        "tanthinh.example.test,slug,Bài viết,hoi-nghi,hoi-nghi-2,tanlap.example.test"
+        in csv
+    )
 
 
 def test_a_failure_in_the_middle_rolls_everything_back(units, content, monkeypatch):

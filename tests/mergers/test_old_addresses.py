@@ -45,7 +45,9 @@ def test_the_old_home_page_goes_to_the_new_home(merged):
 
 def test_an_old_category_page_goes_to_its_counterpart(merged):
     """Mapped by name ("TIN TUC" → tin-tuc) and created ("Văn hóa")."""
-    assert location(OLD_A, "/chuyen-muc/tin-tuc-a/") == f"http://{NEW}/chuyen-muc/tin-tuc/"
+    assert (
+        location(OLD_A, "/chuyen-muc/tin-tuc-a/") == f"http://{NEW}/chuyen-muc/tin-tuc/"
+    )
     target = location(OLD_A, "/chuyen-muc/van-hoa/")
     assert target.startswith(f"http://{NEW}/chuyen-muc/van-hoa")
     assert host_client(NEW).get(target.removeprefix(f"http://{NEW}")).status_code == 200
@@ -140,4 +142,7 @@ def test_an_unknown_address_of_a_unit_in_service_is_a_plain_404(units):
 
 def test_the_moved_article_keeps_answering_at_its_new_address_only(merged):
     moved = Article.objects.get(pk=merged["a"].pk)
-    assert reverse("articles:detail", kwargs={"slug": moved.slug}) == "/tin-tuc/hoi-nghi-2/"
+    assert (
+        reverse("articles:detail", kwargs={"slug": moved.slug})
+        == "/tin-tuc/hoi-nghi-2/"
+    )
