@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from portal.units import history_for
 from stats import dashboard
 
 PERMISSION = "stats.view_statistics"
@@ -18,8 +19,18 @@ def statistics(request):
     if not can_view_statistics(request.user):
         raise PermissionDenied
     site = request.site
-    if request.user.is_superuser and request.GET.get("site", "").isdigit():
-        site = get_object_or_404(Site, pk=request.GET["site"])
+    # A merged unit's staff also read the history of the units it was formed
+    # from, under each one's name (their daily rows stay theirs).
+    predecessors = [link.pk for link in history_for(request).predecessors]
+    if request.user.is_superuser:
+        choices = Site.objects.order_by("name")
+    elif predecessors:
+        choices = Site.objects.filter(pk__in=[site.pk, *predecessors]).order_by("id")
+    else:
+        choices = None
+    wanted = request.GET.get("site", "")
+    if wanted.isdigit() and choices is not None:
+        site = get_object_or_404(choices, pk=wanted)
     form = dashboard.RangeForm(request.GET or None)
     start, end = form.date_range(dashboard.today())
     days = dashboard.daily_series(site, start, end)
@@ -30,7 +41,7 @@ def statistics(request):
         "title": _("Access statistics"),
         "form": form,
         "stats_site": site,
-        "sites": Site.objects.order_by("name") if request.user.is_superuser else None,
+        "sites": choices,
         "presets": dashboard.PRESETS,
         "start": start,
         "end": end,
