@@ -36,6 +36,10 @@ def load(site):
             continue
         _create_article(site, categories[entry["category"]], slug, entry)
         created += 1
+    # Two former units merged into this one (issue 15): banner, chooser, redirects.
+    from portal.mergers import demo as merger_demo
+
+    merger_demo.load(site)
     return created, existing
 
 
