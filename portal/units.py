@@ -75,15 +75,6 @@ def history_for(request):
     return unit(request).get("history") or EMPTY
 
 
-def archived_banner(site):
-    """The successors an archived unit's banner names ([] when not archived)."""
-    from portal.context_processors import unit_cache_key
-
-    data = cache.get(unit_cache_key(site.pk))
-    history = data["history"] if data and "history" in data else unit_history(site)
-    return history.successors if history.archived else []
-
-
 def forget(*site_ids):
     """Drop the cached unit context of these units (their history changed)."""
     from portal.context_processors import unit_cache_key

@@ -28,7 +28,10 @@ FORMER = {
         "name": "Phường Tân Thịnh",
         "profile": "PHƯỜNG TÂN THỊNH - THÀNH PHỐ THÁI NGUYÊN (CŨ)",
         "starting_total": 185342,
-        "categories": [("Tin tức - Sự kiện", "tin-tuc"), ("Văn hóa - Xã hội", "van-hoa")],
+        "categories": [
+            ("Tin tức - Sự kiện", "tin-tuc"),
+            ("Văn hóa - Xã hội", "van-hoa"),
+        ],
         "articles": [
             # The demo unit has an article with this slug: the moved one is -2.
             (
@@ -49,7 +52,11 @@ FORMER = {
         "starting_total": 64210,
         "categories": [("Tin tức", "tin-tuc"), ("Nông nghiệp", "nong-nghiep")],
         "articles": [
-            ("tin-tuc", "Xã Thịnh Đức họp mặt kỷ niệm Ngày Quốc khánh 2/9", "2024-09-01 09:00"),
+            (
+                "tin-tuc",
+                "Xã Thịnh Đức họp mặt kỷ niệm Ngày Quốc khánh 2/9",
+                "2024-09-01 09:00",
+            ),
             (
                 "nong-nghiep",
                 "Thịnh Đức nhân rộng mô hình trồng chè an toàn",
@@ -58,7 +65,11 @@ FORMER = {
         ],
     },
 }
-SPLIT_SUCCESSOR = ("tancuong.localhost", "Xã Tân Cương", "XÃ TÂN CƯƠNG - TỈNH THÁI NGUYÊN")
+SPLIT_SUCCESSOR = (
+    "tancuong.localhost",
+    "Xã Tân Cương",
+    "XÃ TÂN CƯƠNG - TỈNH THÁI NGUYÊN",
+)
 
 
 def load(site):

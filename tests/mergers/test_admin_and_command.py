@@ -19,11 +19,15 @@ def command(*args):
 
 def test_the_command_dry_run_reports_and_writes_a_csv(units, content, tmp_path):
     report_file = tmp_path / "bao-cao.csv"
-    text = command("--into", NEW, "--from", OLD_A, OLD_B, "--dry-run", "--csv", str(report_file))
+    text = command(
+        "--into", NEW, "--from", OLD_A, OLD_B, "--dry-run", "--csv", str(report_file)
+    )
     assert "Chạy thử" in text and "hoi-nghi → hoi-nghi-3" in text
     csv = report_file.read_text(encoding="utf-8-sig")
     assert csv.splitlines()[0] == "Đơn vị cũ,Mục,Loại,Cũ,Mới,Đơn vị"
-    assert f"{OLD_B},redirect,,{OLD_B}/tin-tuc/hoi-nghi/,/tin-tuc/hoi-nghi-3/,{NEW}" in csv
+    assert (
+        f"{OLD_B},redirect,,{OLD_B}/tin-tuc/hoi-nghi/,/tin-tuc/hoi-nghi-3/,{NEW}" in csv
+    )
     assert not UnitArchive.objects.exists()
 
 
@@ -49,7 +53,9 @@ def form_data(units, **extra):
     return {"sources": [old_a.pk], "into": new.pk, "date": "01/07/2025", **extra}
 
 
-def test_the_admin_merge_shows_the_dry_run_before_confirming(admin_client, units, content):
+def test_the_admin_merge_shows_the_dry_run_before_confirming(
+    admin_client, units, content
+):
     """Preview: the report, nothing moved; confirm: the merger runs."""
     url = reverse("admin:mergers_merge")
     preview = admin_client.post(url, form_data(units, preview="1"), HTTP_HOST=NEW)
@@ -69,9 +75,11 @@ def test_the_admin_merge_refuses_a_confirmation_of_a_stale_preview(
 ):
     """Content changed after the preview: nothing happens, a new preview is shown."""
     url = reverse("admin:mergers_merge")
-    digest = admin_client.post(
-        url, form_data(units, preview="1"), HTTP_HOST=NEW
-    ).context["result"].digest
+    digest = (
+        admin_client.post(url, form_data(units, preview="1"), HTTP_HOST=NEW)
+        .context["result"]
+        .digest
+    )
     Article.objects.filter(pk=content["a"].pk).update(slug="doi-roi")
     response = admin_client.post(
         url, form_data(units, confirm="1", digest=digest), HTTP_HOST=NEW

@@ -58,7 +58,9 @@ def test_a_loop_is_refused(site):
     assert Redirect.objects.count() == 1
 
 
-def test_a_published_articles_new_slug_redirects_from_the_old_one(client, site, admin_user):
+def test_a_published_articles_new_slug_redirects_from_the_old_one(
+    client, site, admin_user
+):
     """Publishing a revision with a new slug leaves a 301 at the old address."""
     article = make_article(title="Tin cũ", slug="tin-cu")
     article.slug = "tin-moi"
@@ -95,7 +97,10 @@ CSV = "old,new\n/index.php?id=1,/tin-tuc/a/\nhttp://vinhte.example.test/cu.html,
 
 def test_a_csv_import_dry_run_lists_and_writes_nothing(site, admin_user):
     result = import_csv(
-        site=site, text="old,new\n/index.php?id=1,/tin-tuc/a/\n", user=admin_user, dry_run=True
+        site=site,
+        text="old,new\n/index.php?id=1,/tin-tuc/a/\n",
+        user=admin_user,
+        dry_run=True,
     )
     assert result.created == [("/index.php?id=1", site.domain, "/tin-tuc/a/")]
     assert not Redirect.objects.exists()
@@ -110,7 +115,9 @@ def test_a_csv_import_with_a_bad_line_imports_nothing(site, admin_user):
 
 def test_a_csv_import_writes_redirects_and_an_audit_entry(site, admin_user):
     other = make_site("vinhte.example.test", "Xã Vĩnh Tế")
-    text = "/index.php?id=1,/tin-tuc/a/\nhttp://vinhte.example.test/cu.html,/tin-tuc/b/\n"
+    text = (
+        "/index.php?id=1,/tin-tuc/a/\nhttp://vinhte.example.test/cu.html,/tin-tuc/b/\n"
+    )
     result = import_csv(site=site, text=text, user=admin_user)
     assert not result.errors
     assert Redirect.objects.get(site=other).target_site == site
