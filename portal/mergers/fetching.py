@@ -12,11 +12,14 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 from urllib.parse import urljoin, urlsplit
 
 from django.utils.translation import gettext as _
 
 TIMEOUT = 10  # seconds, per connection and per read
+DEADLINE = 60  # seconds for a whole download, however slowly it trickles
+CHUNK = 64 * 1024
 MAX_REDIRECTS = 3
 USER_AGENT = "PortalImporter/1.0"
 
@@ -64,6 +67,19 @@ class _PinnedTLS(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
+def _read(response, max_bytes):
+    deadline = time.monotonic() + DEADLINE
+    chunks, size = [], 0
+    while chunk := response.read(CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(_("The file is too big."))
+        if time.monotonic() > deadline:
+            raise FetchError(_("The download took too long."))
+    return b"".join(chunks)
+
+
 def fetch(url, *, max_bytes, allow_private=False):
     """(body bytes, content type, final URL) of `url`; FetchError with the reason."""
     for _hop in range(MAX_REDIRECTS + 1):
@@ -93,10 +109,11 @@ def fetch(url, *, max_bytes, allow_private=False):
             length = response.getheader("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(_("The file is too big."))
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise FetchError(_("The file is too big."))
-            return body, response.getheader("Content-Type", ""), url
+            return (
+                _read(response, max_bytes),
+                response.getheader("Content-Type", ""),
+                url,
+            )
         except (OSError, http.client.HTTPException) as error:
             raise FetchError(
                 _("The address could not be read: %(error)s") % {"error": error}

@@ -174,3 +174,18 @@ def test_unrelated_categories_of_a_split_unit_still_exist(units, content):
     make_article(category=make_category(site=old_a, name="Khác"), title="Khác")
     merge([new, old_b], [old_a], assignments={("article", "le-hoi"): old_b})
     assert Article.objects.get(pk=content["a_culture"].pk).site == old_b
+
+
+def test_an_older_redirect_of_the_former_unit_leads_straight_to_the_new_address(
+    units, content
+):
+    """/tin-tuc/hoi-nghi-cu/ → /tin-tuc/hoi-nghi/ before; after: one hop to -2."""
+    from portal.mergers.redirects import add_redirect
+
+    new, old_a, _ = units
+    add_redirect(
+        site=old_a, old_path="/tin-tuc/hoi-nghi-cu/", new_path="/tin-tuc/hoi-nghi/"
+    )
+    merge([new], [old_a])
+    row = Redirect.objects.get(site=old_a, old_path="/tin-tuc/hoi-nghi-cu/")
+    assert (row.target_site, row.new_path) == (new, "/tin-tuc/hoi-nghi-2/")
