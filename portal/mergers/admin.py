@@ -102,7 +102,8 @@ class UnitSuccessionAdmin(SuperuserOnly, admin.ModelAdmin):
         }
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            confirm = "confirm" in request.POST
+            # Only a preview the user has seen can be confirmed (its digest).
+            confirm = "confirm" in request.POST and bool(data["digest"])
             try:
                 result = services.merge_units(
                     into=data["into_list"],

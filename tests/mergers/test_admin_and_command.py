@@ -104,3 +104,11 @@ def test_only_superusers_may_merge(client, units, django_user_model):
     client.force_login(staff)
     response = client.get(reverse("admin:mergers_merge"), HTTP_HOST=NEW)
     assert response.status_code == 403
+
+
+def test_a_confirmation_without_a_preview_only_previews(admin_client, units, content):
+    response = admin_client.post(
+        reverse("admin:mergers_merge"), form_data(units, confirm="1"), HTTP_HOST=NEW
+    )
+    assert response.status_code == 200 and "Xem trước" in response.content.decode()
+    assert not UnitArchive.objects.exists()
