@@ -57,6 +57,10 @@ class ArticlesConfig(AppConfig):
             )
         )
 
+        from articles import merging
+
+        merging.register()
+
 
 def _default_menu(site):
     """The menu of a unit without entries: its categories, as before menus existed."""

@@ -180,6 +180,10 @@ class Article(WorkflowModel):
     )
     featured = models.BooleanField(_("featured"), default=False)
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 

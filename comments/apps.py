@@ -9,6 +9,7 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from comments import merging
         from comments.checks import check_settings
         from comments.models import Comment
         from portal import personal_data, roles
@@ -20,6 +21,8 @@ class CommentsConfig(AppConfig):
         )
 
         checks.register(check_settings)
+
+        merging.register()
 
         # The phone is for staff only; the name and text are public and stay.
         personal_data.register(

@@ -46,6 +46,7 @@ def article_with_form(request, article, form, status=200):
 
 
 @require_POST
+@citizen.open_for_input
 def post_comment(request, slug):
     article = public_article(request, slug)
     retention = UnitProfile.retention_months_for(request.site)
@@ -93,6 +94,7 @@ def post_comment(request, slug):
 
 
 @require_POST
+@citizen.open_for_input
 @ratelimit(
     group="comments.vote",
     key=citizen.ratelimit_key,

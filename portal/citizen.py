@@ -9,20 +9,28 @@ One home for the pieces, so each form gets all of them and none is copied:
 - phone numbers checked and stored as E.164 (portal/phone.py);
 - consent to the processing of personal data: an unticked box (Law 91/2025:
   silence is not consent), with the time it was given kept on the row;
-- what the citizen typed, kept when the form is shown again.
+- what the citizen typed, kept when the form is shown again;
+- nothing is taken by an archived unit (merged into another since 2025): every
+  view that takes citizens' input is wrapped in `open_for_input`.
 
 What a citizen writes is plain text: templates escape it and never mark it safe.
 """
 
+from functools import wraps
+
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from portal.client import client_address, salted_hash
 from portal.phone import normalize_phone
+from portal.unit_history import history_for
 
 HONEYPOT = "website"
 CAPTCHA_REFRESH = "refresh_captcha"
@@ -160,3 +168,42 @@ class CitizenForm(forms.Form):
 def wants_new_captcha(request):
     """The no-JavaScript "new code" button was pressed (nothing is sent then)."""
     return CAPTCHA_REFRESH in request.POST
+
+
+def input_closed(request):
+    """Why this unit takes no input from citizens (it is archived), or ''."""
+    history = history_for(request)
+    if not history.archived:
+        return ""
+    names = ", ".join(link.name for link in history.successors)
+    if not names:
+        return gettext(
+            "This portal belongs to a former unit and is kept for reference only: "
+            "it no longer takes comments, ratings or questions."
+        )
+    return gettext(
+        "This portal belongs to a former unit, now part of %(units)s, and is kept "
+        "for reference only: it no longer takes comments, ratings or questions. "
+        "Please send them on the portal of %(units)s."
+    ) % {"units": names}
+
+
+def open_for_input(view):
+    """Refuse a POST to an archived unit with a clear message (403); else the view."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        message = input_closed(request) if request.method == "POST" else ""
+        if not message:
+            return view(request, *args, **kwargs)
+        ajax = request.headers.get("x-requested-with") == "XMLHttpRequest"
+        if ajax or "application/json" in request.headers.get("accept", ""):
+            return JsonResponse({"error": message}, status=403)
+        return render(
+            request,
+            "portal/input_closed.html",
+            {"message": message, "history": history_for(request)},
+            status=403,
+        )
+
+    return wrapper

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from articles.models import Category
 from portal.menu.build import entries_for
 from portal.models import UnitProfile
+from portal.unit_history import unit_history
 
 UNIT_CACHE_SECONDS = 300
 
@@ -33,6 +34,8 @@ def _unit_data(request):
                 "menu": entries_for(site),
                 # The home page's sections: top-level categories in the menu.
                 "sections": list(Category.objects.for_site(site).menu()),
+                # Predecessors, successors, archived (portal/unit_history.py).
+                "history": unit_history(site),
             }
             cache.set(unit_cache_key(site.pk), data, UNIT_CACHE_SECONDS)
         request._portal_unit = data
@@ -52,3 +55,8 @@ def menu(request):
 def sections(request):
     """The home page's sections: top-level categories with their children."""
     return _unit_data(request)["sections"]
+
+
+def history(request):
+    """The request's unit's history: what it was formed from, what it became."""
+    return _unit_data(request)["history"]

@@ -52,7 +52,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-DEBUG-mode"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "portal.workflow",
     "portal.menu",
     "portal.search_index",
+    "portal.mergers",
     "articles",
     "pages",
     "comments",
@@ -104,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SiteMiddleware",
     "portal.middleware.RejectHostileInputMiddleware",
+    "portal.mergers.middleware.UnitRedirectMiddleware",
     "stats.middleware.VisitCounterMiddleware",
     # Last, as django-axes requires: turns its lockout into our 429 page.
     "axes.middleware.AxesMiddleware",

@@ -21,3 +21,7 @@ class StatsConfig(AppConfig):
         from stats.checks import check_settings
 
         checks.register(check_settings)
+
+        from stats import merging
+
+        merging.register()

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.unit_history import history_for
 from stats import selectors
 from stats.chart import chart
 from stats.forms import PRESETS, RangeForm
@@ -24,9 +25,18 @@ def statistics(request):
     if not can_view_statistics(request.user):
         raise PermissionDenied
     site = request.site
+    # A merged unit's staff also read the history of the units it was formed
+    # from, under each one's name (their daily rows stay theirs).
+    predecessors = [link.pk for link in history_for(request).predecessors]
+    if request.user.is_superuser:
+        choices = Site.objects.order_by("name")
+    elif predecessors:
+        choices = Site.objects.filter(pk__in=[site.pk, *predecessors]).order_by("id")
+    else:
+        choices = None
     wanted = request.GET.get("site", "")
-    if request.user.is_superuser and wanted.isdigit() and len(wanted) < 10:
-        site = get_object_or_404(Site, pk=request.GET["site"])
+    if wanted.isdigit() and len(wanted) < 10 and choices is not None:
+        site = get_object_or_404(choices, pk=wanted)
     form = RangeForm(request.GET or None)
     start, end = form.date_range(timezone.localdate())
     days = selectors.daily_series(site, start, end)
@@ -37,7 +47,7 @@ def statistics(request):
         "title": _("Access statistics"),
         "form": form,
         "stats_site": site,
-        "sites": Site.objects.order_by("name") if request.user.is_superuser else None,
+        "sites": choices,
         "presets": PRESETS,
         "start": start,
         "end": end,

@@ -12,6 +12,7 @@ from comments import visitors
 from comments.display import rating_text
 from comments.feedback import article_feedback as feedback_data
 from comments.forms import CommentForm
+from portal.citizen import input_closed
 from portal.models import DEFAULT_RETENTION_MONTHS
 
 register = template.Library()
@@ -61,6 +62,7 @@ def article_feedback(context, article):
     retention = unit.personal_data_retention_months if unit else None
     return {
         "public": True,
+        "closed": input_closed(request),
         "article": article,
         "summary": summary,
         "summary_text": rating_text(summary),

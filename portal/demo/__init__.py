@@ -43,6 +43,11 @@ def load(site):
     from portal.demo import pages  # the pages and the menu that opens them
 
     pages.load(site)
+
+    # Two former units merged into this one (issue 15): banner, chooser, redirects.
+    from portal.mergers import demo as merger_demo
+
+    merger_demo.load(site)
     return created, existing
 
 
