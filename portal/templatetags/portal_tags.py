@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django import template
@@ -25,4 +26,6 @@ def iso_datetime(value):
     """
     if not value:
         return ""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat()  # a date: '2026-01-01'
     return timezone.localtime(value).replace(microsecond=0).isoformat()

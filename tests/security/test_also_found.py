@@ -74,3 +74,15 @@ def test_the_two_search_forms_have_distinct_names(client, article):
         for part in html.split('role="search"')[1:]
     ]
     assert len(labels) == 2 and labels[0] != labels[1]
+
+
+def test_time_elements_take_dates_and_datetimes_without_microseconds():
+    """Search results mix dates (documents) and datetimes (news): both valid HTML."""
+    from datetime import date
+
+    from portal.templatetags.portal_tags import iso_datetime
+    from tests.factories import vietnam_time
+
+    moment = vietnam_time(2026, 7, 28, 3, 56, 23).replace(microsecond=7675)
+    assert iso_datetime(moment) == "2026-07-28T03:56:23+07:00"
+    assert iso_datetime(date(2024, 5, 15)) == "2024-05-15"

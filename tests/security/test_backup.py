@@ -29,7 +29,8 @@ def restore_database_name():
 def admin_connection():
     db = connection.settings_dict
     params = {
-        "host": db["HOST"] or None,
+        # The project-local server is reached by its socket, given in OPTIONS.
+        "host": db["HOST"] or db["OPTIONS"].get("host") or None,
         "port": db["PORT"] or None,
         "user": db["USER"] or None,
         "password": db["PASSWORD"] or None,
@@ -74,7 +75,8 @@ def run_restore(archive, database, media_root):
 def counts(database):
     db = connection.settings_dict
     params = {
-        "host": db["HOST"] or None,
+        # The project-local server is reached by its socket, given in OPTIONS.
+        "host": db["HOST"] or db["OPTIONS"].get("host") or None,
         "port": db["PORT"] or None,
         "user": db["USER"] or None,
         "password": db["PASSWORD"] or None,
