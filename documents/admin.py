@@ -25,7 +25,7 @@ from documents.models import (
 from documents.search import words_of
 from portal.admin_scoping import SiteScopedAdmin
 from portal.csv_import import CsvImportAdminMixin
-from portal.workflow.simple_admin import WorkflowAdminMixin, WorkflowInlineMixin
+from portal.workflow.admin import WorkflowAdmin, WorkflowInlineMixin
 
 
 class UnitListAdmin(SiteScopedAdmin):
@@ -124,7 +124,7 @@ class RelationInline(WorkflowInlineMixin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(CsvImportAdminMixin, WorkflowAdminMixin, SiteScopedAdmin):
+class DocumentAdmin(CsvImportAdminMixin, WorkflowAdmin, SiteScopedAdmin):
     form = DocumentAdminForm
     importer = DocumentImporter
     list_display = ["number", "document_type", "issue_date", "effect", "status", "live"]

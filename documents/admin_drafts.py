@@ -29,7 +29,7 @@ from documents.models import (
 )
 from portal.admin_scoping import SiteScopedAdmin
 from portal.phone import display_phone
-from portal.workflow.simple_admin import WorkflowAdminMixin, WorkflowInlineMixin
+from portal.workflow.admin import WorkflowAdmin, WorkflowInlineMixin
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,7 +47,7 @@ class DraftAttachmentInline(WorkflowInlineMixin, admin.TabularInline):
 
 
 @admin.register(Draft)
-class DraftAdmin(WorkflowAdminMixin, SiteScopedAdmin):
+class DraftAdmin(WorkflowAdmin, SiteScopedAdmin):
     list_display = ["title", "opens_on", "closes_on", "opinion_links", "status", "live"]
     list_filter = ["status", "live"]
     search_fields = ["title", "summary"]

@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.db import models
 
 from portal.admin_scoping import SiteScopedAdmin
 from portal.csv_import import CsvImportAdminMixin
-from portal.workflow.simple_admin import WorkflowAdminMixin
+from portal.workflow.admin import WorkflowAdmin
 from procedures.imports import ProcedureImporter
 from procedures.models import Procedure, ProcedureField
 
@@ -16,7 +17,9 @@ class ProcedureFieldAdmin(SiteScopedAdmin):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(CsvImportAdminMixin, WorkflowAdminMixin, SiteScopedAdmin):
+class ProcedureAdmin(CsvImportAdminMixin, WorkflowAdmin, SiteScopedAdmin):
+    # A link typed without a scheme is https (the model refuses anything else).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     importer = ProcedureImporter
     list_display = ["code", "name", "field", "level", "status", "live"]
     list_filter = ["status", "live", "level", "field"]

@@ -6,14 +6,13 @@ writes the state itself.
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from portal import directory
 from portal.admin_scoping import SiteScopedAdmin
 from portal.phone import display_phone
-from portal.workflow import services as workflow
+from portal.workflow.admin import WorkflowAdmin
 from questions import services
 from questions.models import Question, Topic
 
@@ -39,13 +38,12 @@ class QuestionAdminForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(SiteScopedAdmin):
+class QuestionAdmin(WorkflowAdmin, SiteScopedAdmin):
     form = QuestionAdminForm
     list_display = [
         "title",
         "topic",
-        "status",
-        "live",
+        "workflow_state",
         "assignee_name",
         "created_at",
         "answered_at",
@@ -89,7 +87,6 @@ class QuestionAdmin(SiteScopedAdmin):
             {"fields": ["published_at", "expires_at", "notified_at"]},
         ),
     ]
-    actions = ["submit_for_review", "publish", "unpublish", "archive"]
 
     def has_add_permission(self, request):
         # Questions come from citizens, through the public form.
@@ -97,12 +94,6 @@ class QuestionAdmin(SiteScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("answer", "search_text")
-
-    def get_actions(self, request):
-        # Deleting goes through the workflow service (permission, audit entry).
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "topic":
@@ -129,48 +120,11 @@ class QuestionAdmin(SiteScopedAdmin):
     def asker_phone_shown(self, obj):
         return display_phone(obj.asker_phone)
 
-    def get_object(self, request, object_id, from_field=None):
-        # Staff edit the working copy: a live answer's pending revision, if any.
-        obj = super().get_object(request, object_id, from_field)
-        return workflow.working_copy(obj) if obj is not None else None
-
     def save_model(self, request, obj, form, change):
+        # The assignment and the signature first; then the workflow's save and
+        # buttons (publishing needs the answer: Question.not_ready_reason).
         key = form.cleaned_data.get("assignee") or ""
-        services.save(obj, user=request.user, assignee_key=key, request=request)
-
-    def delete_model(self, request, obj):
-        workflow.delete(obj, user=request.user, request=request)
-
-    def _transition(self, request, queryset, service):
-        for question in queryset:
-            try:
-                service(question, user=request.user, request=request)
-            except (PermissionDenied, workflow.InvalidTransition) as error:
-                self.message_user(request, f"{question}: {error}", messages.ERROR)
-
-    @admin.action(description=_("Send the selected answers for review"))
-    def submit_for_review(self, request, queryset):
-        self._transition(request, queryset, services.submit_for_review)
-
-    @admin.action(
-        description=_("Publish the selected answers"), permissions=["publish"]
-    )
-    def publish(self, request, queryset):
-        self._transition(request, queryset, services.publish)
-
-    @admin.action(
-        description=_("Withdraw the selected answers from the public"),
-        permissions=["publish"],
-    )
-    def unpublish(self, request, queryset):
-        self._transition(request, queryset, workflow.unpublish)
-
-    @admin.action(
-        description=_("Close the selected questions without a public answer"),
-        permissions=["publish"],
-    )
-    def archive(self, request, queryset):
-        self._transition(request, queryset, workflow.archive)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("questions.publish_question")
+        if key != obj.assignee_key:
+            services.assign(obj, user=request.user, key=key, request=request)
+        services.sign(obj)
+        super().save_model(request, obj, form, change)

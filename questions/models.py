@@ -189,6 +189,12 @@ class Question(WorkflowModel):
         if self.topic_id and self.site_id and self.topic.site_id != self.site_id:
             raise ValidationError({"topic": _("That field is another unit's.")})
 
+    def not_ready_reason(self):
+        # Published (or sent for review) only with its answer, by any path.
+        if not strip_tags(self.answer).strip():
+            return _("Write the answer first: a question is published with its answer.")
+        return None
+
     def get_absolute_url(self):
         return reverse("questions:detail", kwargs={"slug": self.slug})
 

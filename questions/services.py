@@ -69,40 +69,20 @@ def assign(question, *, user, key, request=None):
     return question
 
 
-def save(question, *, user, assignee_key=None, request=None, **draft_options):
-    """Staff's edit: the assignment when it changed, then the working copy.
+def sign(question):
+    """An answer without a signature is signed with the assignee's name."""
+    if strip_tags(question.answer).strip() and not question.answered_by:
+        question.answered_by = question.assignee_name
 
-    An answer without a signature is signed with the assignee's name.
-    """
+
+def save(question, *, user, assignee_key=None, request=None, **draft_options):
+    """Staff's edit: the assignment when it changed, then the working copy."""
     with transaction.atomic():
         if assignee_key is not None and assignee_key != question.assignee_key:
             assign(question, user=user, key=assignee_key, request=request)
-        if strip_tags(question.answer).strip() and not question.answered_by:
-            question.answered_by = question.assignee_name
+        sign(question)
         return workflow.save_draft(
             question, user=user, request=request, **draft_options
-        )
-
-
-def submit_for_review(question, *, user, request=None):
-    """The written answer goes to an approver (not a question without one)."""
-    _require_answer(question)
-    return workflow.submit_for_review(question, user=user, request=request)
-
-
-def publish(question, *, user, request=None):
-    """Publish the question with its answer (never a question alone)."""
-    _require_answer(question)
-    return workflow.publish(question, user=user, request=request)
-
-
-def _require_answer(question):
-    current = workflow.working_copy(
-        Question.objects.select_related("latest_revision").get(pk=question.pk)
-    )
-    if not strip_tags(current.answer).strip():
-        raise workflow.InvalidTransition(
-            _("Write the answer first: a question is published with its answer.")
         )
 
 

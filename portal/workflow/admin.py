@@ -366,3 +366,29 @@ class WorkflowAdmin(BulkTransitions, admin.ModelAdmin):
     def preview_response(self, request, obj):
         """The page showing `obj` (the working copy) to staff before publication."""
         return admin_views.generic_preview(self, request, obj)
+
+
+class WorkflowInlineMixin:
+    """Rows beside a workflow object (attachments, relations) that revisions don't keep.
+
+    Saved at once, so on a live object they are public at once: there only an
+    approver may change them; an editor sees them read-only.
+    """
+
+    def _may_change_beside(self, request, obj):
+        return obj is None or not obj.live or workflow.can(request.user, "publish", obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_change_beside(request, obj) and super().has_add_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_change_beside(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_change_beside(request, obj) and super().has_delete_permission(
+            request, obj
+        )

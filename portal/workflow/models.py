@@ -197,6 +197,15 @@ class WorkflowModel(models.Model):
     def state_label(self):
         return STATES[self.state]
 
+    def not_ready_reason(self):
+        """Why this content may not be sent for review or published, or None.
+
+        The services ask it of the content concerned (the working copy, the
+        revision being published); a model overrides it for a rule of its own
+        (a question is published only with its answer).
+        """
+        return None
+
     @classmethod
     def revision_field_names(cls):
         """What a revision keeps: the model's content and the publication dates."""

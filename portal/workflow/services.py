@@ -205,11 +205,20 @@ def submit_for_review(obj, *, user, request=None):
         current = _locked(obj)
         if current.status != Status.DRAFT:
             raise InvalidTransition(_("Only a draft can be sent for review."))
+        _require_ready(working_copy(_locked(obj)))
         current.status = Status.REVIEW
         current.review_note = ""
         _save_state(current, "status", "review_note")
         _done(current, Action.SUBMIT, user, request, current.latest_revision)
         return current
+
+
+def _require_ready(content):
+    """The model's own rule for what may be reviewed or published (see
+    WorkflowModel.not_ready_reason), checked on the content concerned."""
+    reason = content.not_ready_reason()
+    if reason:
+        raise InvalidTransition(reason)
 
 
 def request_changes(obj, *, user, comment, request=None):
@@ -259,6 +268,7 @@ def publish(obj, *, user, request=None, revision=None):
         if revision is None:  # rows made before revisions existed
             revision = _revision(current, user, _("Published"))
         apply_content(current, revision.content)
+        _require_ready(current)
         current.live = True
         current.status = Status.PUBLISHED
         current.live_revision = revision

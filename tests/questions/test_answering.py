@@ -40,6 +40,8 @@ def change_form(question, **overrides):
         "published_at_1": published.strftime("%H:%M:%S"),
         "expires_at_0": "",
         "expires_at_1": "",
+        # The revision the form was opened on (the workflow's edit-conflict check).
+        "base_revision": question.latest_revision_id or "",
     }
     data.update(overrides)
     return data
