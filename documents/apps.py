@@ -10,7 +10,17 @@ class DocumentsConfig(AppConfig):
         from documents import signals  # noqa: F401
         from documents.models import Document, Draft, Opinion
         from documents.sitemaps import DocumentSitemap, DraftSitemap
-        from portal import personal_data, roles, search, sitemaps
+        from portal import menu, personal_data, roles, search, sitemaps
+
+        menu.register(
+            "documents", label=_("Documents"), url_name="documents:list", order=30
+        )
+        menu.register(
+            "drafts",
+            label=_("Drafts for consultation"),
+            url_name="documents:drafts",
+            order=31,
+        )
 
         # Editors enter documents, drafts and their files, and add names to the
         # unit's lists; approvers publish; the unit administrator prunes the lists.

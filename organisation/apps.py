@@ -9,7 +9,14 @@ class OrganisationConfig(AppConfig):
     def ready(self):
         from organisation.models import assignee_choices
         from organisation.sitemaps import OrganisationSitemap
-        from portal import directory, roles, sitemaps
+        from portal import directory, menu, roles, sitemaps
+
+        menu.register(
+            "organisation",
+            label=_("Organisation and contacts"),
+            url_name="organisation:page",
+            order=50,
+        )
 
         # Staff read the chart; the unit administrator keeps it.
         roles.grant(

@@ -7,7 +7,14 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self):
-        from portal import roles, search, sitemaps
+        from portal import menu, roles, search, sitemaps
+
+        menu.register(
+            "procedures",
+            label=_("Administrative procedures"),
+            url_name="procedures:list",
+            order=40,
+        )
 
         roles.grant(
             roles.Role.EDITOR,

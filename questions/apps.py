@@ -9,7 +9,14 @@ class QuestionsConfig(AppConfig):
     def ready(self):
         from django.utils.html import strip_tags
 
-        from portal import personal_data, roles, search, sitemaps
+        from portal import menu, personal_data, roles, search, sitemaps
+
+        menu.register(
+            "questions",
+            label=_("Questions and answers"),
+            url_name="questions:list",
+            order=60,
+        )
 
         # Editors assign and write answers; approvers publish them; the unit
         # administrator keeps the list of topics.

@@ -7,7 +7,11 @@ class ScheduleConfig(AppConfig):
     verbose_name = _("Work schedule")
 
     def ready(self):
-        from portal import roles, sitemaps
+        from portal import menu, roles, sitemaps
+
+        menu.register(
+            "schedule", label=_("Work schedule"), url_name="schedule:week", order=70
+        )
 
         # The week's schedule is entered by the office (editors and up).
         roles.grant(

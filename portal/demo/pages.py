@@ -55,7 +55,7 @@ def _menu_item(site, entry, position, parent=None):
     elif "heading" in entry:
         fields.update(target=menu.HEADING, label=entry["heading"])
     else:
-        fields.update(target=entry["target"])
+        fields.update(target=entry["target"], label=entry.get("label", ""))
     item = MenuItem.objects.create(**fields)
     for child_position, child in enumerate(entry.get("children", []), start=1):
         _menu_item(site, child, child_position, parent=item)

@@ -242,3 +242,25 @@ def test_the_home_page_with_a_menu_stays_within_10_queries(
     client.get("/")
     with django_assert_max_num_queries(10):
         client.get("/")
+
+
+@pytest.mark.parametrize(
+    ("target", "label", "url_name"),
+    [
+        ("documents", "Văn bản", "documents:list"),
+        ("drafts", "Dự thảo lấy ý kiến", "documents:drafts"),
+        ("procedures", "Thủ tục hành chính", "procedures:list"),
+        ("organisation", "Cơ cấu tổ chức và liên hệ", "organisation:page"),
+        ("questions", "Hỏi đáp", "questions:list"),
+        ("schedule", "Lịch công tác", "schedule:week"),
+    ],
+)
+def test_every_apps_page_can_be_a_menu_entry(client, site, target, label, url_name):
+    """The apps' own pages are menu targets, under their Vietnamese names."""
+    from django.urls import reverse
+
+    make_menu_item(target=target)
+    html = client.get("/").content.decode()
+    url = reverse(url_name)
+    assert f'<a href="{url}"' in html and label in html
+    assert client.get(url).status_code == 200
