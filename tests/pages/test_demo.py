@@ -30,7 +30,7 @@ def test_the_demo_pages_are_published(client, demo):
 
 
 def test_the_demo_menu_orders_categories_pages_and_links(client, demo):
-    """The categories first, then the unit's pages and the national portals."""
+    """The categories, the unit's documents and services, its pages, the portals."""
     html = client.get("/").content.decode()
     nav = html[html.index('<ul class="menu__list">') : html.index("</nav>")]
     assert re.findall(r"<(?:a [^>]*|summary)>([^<]+)<", nav) == [
@@ -38,9 +38,16 @@ def test_the_demo_menu_orders_categories_pages_and_links(client, demo):
         "Tin tức - Sự kiện",
         "Xây dựng Đảng",
         "Hội nghị - Sơ kết",
+        "Văn bản",
+        "Tra cứu văn bản",
+        "Lấy ý kiến dự thảo",
+        "Thủ tục hành chính",
+        "Hỏi đáp",
         "Giới thiệu",
         "Giới thiệu chung",
         "Chức năng nhiệm vụ",
+        "Cơ cấu tổ chức và liên hệ",
+        "Lịch công tác",
         "Tuyên bố về khả năng tiếp cận",
         "Chính sách bảo vệ dữ liệu cá nhân",
         "Liên kết",
