@@ -20,6 +20,7 @@ from documents.views import visible
 from portal import citizen
 from portal.models import DEFAULT_RETENTION_MONTHS
 from portal.page_context import unit_profile
+from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object
 
 OPINION_GROUP = "documents.opinion"
@@ -72,6 +73,11 @@ def _retention(request):
 
 def draft_detail(request, slug):
     draft = _draft(request, slug)
+    if wants_saved_copy(request) and draft.is_public:
+        context = {"draft": draft, "attachments": list(draft.attachments.all())}
+        return saved_copy(
+            request, "documents/draft_detail.html", context, title=draft.title
+        )
     if draft.is_public:
         set_page_object(request, draft)
     return draft_page(request, draft)

@@ -6,7 +6,10 @@ from django.utils import timezone
 from documents import files, listing
 from documents.forms import DocumentFilterForm
 from documents.models import Document, DocumentAttachment, DocumentRelation
+from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
+
+DETAIL_TEMPLATE = "documents/document_detail.html"
 
 
 def visible(queryset, request):
@@ -67,17 +70,17 @@ def document_detail(request, slug):
     replaced_by = [
         r.source for r in incoming if r.kind == DocumentRelation.Kind.REPLACES
     ]
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "status": document.effect_status(),
-            "replaced_by": replaced_by,
-            "relations": relations,
-            "attachments": list(document.attachments.all()),
-        },
-    )
+    context = {
+        "document": document,
+        "status": document.effect_status(),
+        "replaced_by": replaced_by,
+        "relations": relations,
+        "attachments": list(document.attachments.all()),
+    }
+    if wants_saved_copy(request) and document.is_public:
+        title = f"{document.document_type.name} {document.number}"
+        return saved_copy(request, DETAIL_TEMPLATE, context, title=title)
+    return render(request, DETAIL_TEMPLATE, context)
 
 
 def document_download(request, slug, pk):

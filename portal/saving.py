@@ -47,6 +47,7 @@ IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'\s(src|srcset|sizes|loading)="([^"]*)"', re.IGNORECASE)
 _LINK = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*|/)"', re.IGNORECASE)
+_PATH_SEPARATORS = re.compile(r"\s*[\\/]\s*")
 _FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 
 
@@ -81,6 +82,8 @@ def attachment_header(title, extension="html"):
     `filename*` carries the name as written, in UTF-8; `filename` is the plain
     ASCII fallback for the few clients that do not read `filename*`.
     """
+    # "12/QĐ-UBND" keeps its parts apart with a dash, as Vietnamese file names do.
+    title = _PATH_SEPARATORS.sub("-", title)
     name = unicodedata.normalize("NFC", _FILE_NAME_UNSAFE.sub(" ", title))
     name = " ".join(name.split())[:120].strip(" .") or "trang"
     fallback = slugify_vi(name)[:100] or "trang"

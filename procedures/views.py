@@ -1,10 +1,14 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
 from procedures.models import Procedure, ProcedureField
 
 PER_PAGE = 30
+
+
+DETAIL_TEMPLATE = "procedures/procedure_detail.html"
 
 
 def procedure_list(request):
@@ -32,6 +36,9 @@ def procedure_detail(request, slug):
     if not user_can_manage_site(request.user, request.site):
         procedures = procedures.published()
     procedure = get_object_or_404(procedures.select_related("field"), slug=slug)
+    context = {"procedure": procedure}
+    if wants_saved_copy(request) and procedure.is_public:
+        return saved_copy(request, DETAIL_TEMPLATE, context, title=procedure.name)
     if procedure.is_public:
         set_page_object(request, procedure)
-    return render(request, "procedures/procedure_detail.html", {"procedure": procedure})
+    return render(request, DETAIL_TEMPLATE, context)

@@ -7,6 +7,7 @@ from django_ratelimit.core import is_ratelimited
 
 from portal import citizen
 from portal.models import UnitProfile
+from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
 from questions import services
 from questions.forms import AskForm
@@ -23,6 +24,9 @@ PER_PAGE = 15
 ASK_GROUP = "questions.ask"
 LOOKUP_GROUP = "questions.lookup"
 SENT_CODE = "questions_sent_code"  # session key: the code shown once after asking
+
+
+DETAIL_TEMPLATE = "questions/question_detail.html"
 
 
 def question_list(request):
@@ -48,9 +52,12 @@ def question_detail(request, slug):
     if not user_can_manage_site(request.user, request.site):
         questions = questions.published()
     question = get_object_or_404(questions.select_related("topic"), slug=slug)
+    context = {"question": question}
+    if wants_saved_copy(request) and question.is_public:
+        return saved_copy(request, DETAIL_TEMPLATE, context, title=question.title)
     if question.is_public:
         set_page_object(request, question)
-    return render(request, "questions/question_detail.html", {"question": question})
+    return render(request, DETAIL_TEMPLATE, context)
 
 
 def ask(request):

@@ -12,7 +12,16 @@ from PIL import Image
 from pages.models import Page
 from portal.saving import attachment_header
 from portal.uploads import store_image
-from tests.factories import image_bytes, make_article, make_page, make_unit
+from tests.factories import (
+    image_bytes,
+    make_article,
+    make_document,
+    make_draft,
+    make_page,
+    make_procedure,
+    make_question,
+    make_unit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +48,7 @@ def test_file_names_lose_what_file_systems_refuse():
     header = attachment_header('Quyết định số 12/QĐ-UBND "về việc"\r\nX: y')
     assert "\r" not in header and "\n" not in header
     encoded = re.search(r"filename\*=UTF-8''(\S+)$", header).group(1)
-    assert unquote(encoded) == "Quyết định số 12 QĐ-UBND về việc X y.html"
+    assert unquote(encoded) == "Quyết định số 12-QĐ-UBND về việc X y.html"
     assert 'filename="quyet-dinh-so-12-qd-ubnd-ve-viec-x-y.html"' in header
 
 
@@ -119,3 +128,49 @@ def test_saving_runs_a_constant_number_of_queries(
     save(client, articles[0])
     with django_assert_max_num_queries(10):
         save(client, articles[0])
+
+
+@pytest.mark.parametrize(
+    ("make", "name", "text"),
+    [
+        (
+            lambda: make_document(
+                number="15/2024/QĐ-UBND", summary="Về việc kiện toàn tổ công tác"
+            ),
+            "Quyết định 15-2024-QĐ-UBND.html",
+            "Về việc kiện toàn tổ công tác",
+        ),
+        (
+            lambda: make_draft(title="Dự thảo Quy chế nhà văn hóa"),
+            "Dự thảo Quy chế nhà văn hóa.html",
+            "Dự thảo Quy chế nhà văn hóa",
+        ),
+        (
+            lambda: make_procedure(name="Đăng ký khai sinh"),
+            "Đăng ký khai sinh.html",
+            "Tờ khai theo mẫu",
+        ),
+        (
+            lambda: make_question(title="Thủ tục cấp đổi căn cước"),
+            "Thủ tục cấp đổi căn cước.html",
+            "giấy chứng sinh",
+        ),
+    ],
+)
+def test_documents_drafts_procedures_and_answers_print_and_save_too(
+    client, site, make, name, text
+):
+    """Each detail page has the print and save actions, and saves a clean copy."""
+    make_unit()
+    obj = make()
+    page = client.get(obj.get_absolute_url()).content.decode()
+    assert "data-print" in page and "?luu=1" in page
+    response = save(client, obj)
+    encoded = re.search(
+        r"filename\*=UTF-8''(\S+)$", response["Content-Disposition"]
+    ).group(1)
+    assert unquote(encoded) == name
+    copy = response.content.decode()
+    assert text in copy
+    # The copy is the content only: no menu, no form, no counter.
+    assert "csrfmiddlewaretoken" not in copy and "menu__list" not in copy
