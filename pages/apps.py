@@ -7,7 +7,10 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from portal import menu, roles, search
+        from pages.sitemaps import PageSitemap
+        from portal import menu, roles, search, sitemaps
+
+        sitemaps.register("trang", PageSitemap)
         from portal.text import plain_text
 
         from .models import Page
