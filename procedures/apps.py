@@ -8,6 +8,7 @@ class ProceduresConfig(AppConfig):
 
     def ready(self):
         from portal import menu, roles, search, sitemaps
+        from portal.text import plain_text
 
         menu.register(
             "procedures",
@@ -37,9 +38,17 @@ class ProceduresConfig(AppConfig):
                 kind="thu-tuc-hanh-chinh",
                 label=_("Administrative procedures"),
                 model=Procedure,
-                queryset=lambda site: Procedure.objects.for_site(site).published(),
+                queryset=lambda site: (
+                    Procedure.objects.for_site(site).published().select_related("field")
+                ),
                 title=lambda procedure: procedure.name,
-                text=lambda procedure: procedure.code,
+                text=lambda procedure: " ".join(
+                    [
+                        procedure.code,
+                        procedure.field.name,
+                        plain_text(procedure.required_papers),
+                    ]
+                ),
                 date=lambda procedure: None,
                 order=40,
             )

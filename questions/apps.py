@@ -7,9 +7,9 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Questions and answers")
 
     def ready(self):
-        from django.utils.html import strip_tags
 
         from portal import menu, personal_data, roles, search, sitemaps
+        from portal.text import plain_text
 
         menu.register(
             "questions",
@@ -51,7 +51,7 @@ class QuestionsConfig(AppConfig):
                 queryset=lambda site: Question.objects.for_site(site).published(),
                 title=lambda question: question.title,
                 text=lambda question: (
-                    f"{question.question} {strip_tags(question.answer)}"
+                    f"{question.question} {plain_text(question.answer)}"
                 ),
                 date=lambda question: question.answered_at,
                 order=40,

@@ -217,3 +217,36 @@ def test_the_pages_of_results_keep_the_query(client, site):
     )
     second = client.get(reverse("search") + following.attrs["href"])
     assert len(second.context["page"]) == 1
+
+
+def test_one_search_finds_every_kind_and_filters_by_each(client, site):
+    """Documents, drafts, procedures and answers are found beside news and pages."""
+    from tests.factories import make_document, make_draft, make_procedure, make_question
+
+    make_article(title="Tiếp công dân định kỳ tháng 12", lead="")
+    make_page(title="Lịch tiếp công dân của lãnh đạo")
+    make_document(summary="Về việc tiếp công dân tại trụ sở UBND")
+    make_draft(title="Dự thảo Quy chế tiếp công dân")
+    make_procedure(
+        name="Giải quyết khiếu nại lần đầu",
+        required_papers="<p>Đơn khiếu nại; biên bản <b>tiếp công dân</b>.</p>",
+    )
+    make_question(
+        title="Hỏi về giờ làm việc",
+        answer="<p>Phường <em>tiếp công dân</em> vào thứ Năm hằng tuần.</p>",
+    )
+    response = find(client, "tiep cong dan")
+    kinds = {kind.kind: kind.count for kind in response.context["results"].kinds}
+    assert kinds == {
+        "tin-tuc": 1,
+        "trang": 1,
+        "van-ban": 1,
+        "du-thao": 1,
+        "thu-tuc-hanh-chinh": 1,
+        "hoi-dap": 1,
+    }
+    assert titles(find(client, "tiep cong dan", loai="hoi-dap")) == [
+        "Hỏi về giờ làm việc"
+    ]
+    # Rich text is searched as words, never as markup.
+    assert "<b>" not in response.content.decode().split('class="results"')[1]
