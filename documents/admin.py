@@ -98,6 +98,19 @@ class DocumentAdminForm(forms.ModelForm):
         if self.instance.signer_id:
             self.initial.setdefault("signer_name", self.instance.signer.name)
 
+    def clean(self):
+        cleaned = super().clean()
+        # The issuing body the name already stands for, so the model's own
+        # check (one number per issuing body) sees it; a new name clashes with
+        # nothing and is remembered on save.
+        name = " ".join((cleaned.get("issuing_body_name") or "").split())
+        known = IssuingBody.objects.filter(
+            site_id=self.instance.site_id, name__iexact=name
+        ).first()
+        if known is not None:
+            self.instance.issuing_body = known
+        return cleaned
+
 
 class AttachmentInline(WorkflowInlineMixin, admin.TabularInline):
     model = DocumentAttachment

@@ -57,7 +57,9 @@ class DocumentImporter(Importer):
         if errors:
             raise ValidationError(errors)
         if Document.objects.filter(
-            site=self.site, number_key=Document.key_of(number)
+            site=self.site,
+            issuing_body__name__iexact=values["body"].strip(),
+            number_key=Document.key_of(number),
         ).exists():
             return False, number
         document = Document(

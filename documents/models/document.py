@@ -158,8 +158,12 @@ class Document(WorkflowModel):
         ordering = ["-issue_date", "-id"]
         permissions = [("publish_document", _("Can approve and publish documents"))]
         constraints = [
+            # A number is unique per issuing body: the unit publishes the
+            # province's documents too, and after a merger those of the former
+            # units, whose "15/2024/QĐ-UBND" are other documents than its own.
             models.UniqueConstraint(
-                fields=["site", "number_key"], name="unique_document_number"
+                fields=["site", "issuing_body", "number_key"],
+                name="unique_document_number",
             ),
             models.UniqueConstraint(
                 fields=["site", "slug"], name="unique_document_slug"
@@ -197,13 +201,16 @@ class Document(WorkflowModel):
             errors["expiry_date"] = _(
                 "The expiry date must come after the effective date."
             )
-        if self.number and self.site_id:
+        if self.number and self.site_id and self.issuing_body_id:
             taken = Document.objects.filter(
-                site_id=self.site_id, number_key=self.key_of(self.number)
+                site_id=self.site_id,
+                issuing_body_id=self.issuing_body_id,
+                number_key=self.key_of(self.number),
             ).exclude(pk=self.pk)
             if taken.exists():
                 errors["number"] = _(
-                    "This unit already has a document with this number."
+                    "This unit already has a document of this issuing body with "
+                    "this number."
                 )
         for name in ("document_type", "sector", "issuing_body", "signer"):
             value = getattr(self, name, None) if getattr(self, f"{name}_id") else None

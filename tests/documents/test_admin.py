@@ -85,11 +85,24 @@ def test_a_bad_attachment_is_refused_in_vietnamese_and_nothing_saved(site, edito
 
 
 def test_the_number_is_unique_in_the_unit_whatever_the_spelling(site, editor):
-    make_document(number="15/2024/QĐ-UBND")
-    response = logged_in(editor).post(
-        reverse(ADD), document_form(site, number="15/2024/qd-ubnd")
+    """One number per issuing body; another body's "15/2024/QĐ-UBND" is another."""
+    first = make_document(number="15/2024/QĐ-UBND")
+    body = first.issuing_body.name
+    client = logged_in(editor)
+    response = client.post(
+        reverse(ADD),
+        document_form(site, number="15/2024/qd-ubnd", issuing_body_name=body),
     )
-    assert "Đơn vị này đã có văn bản với số, ký hiệu này." in response.content.decode()
+    assert "Đơn vị này đã có văn bản của cơ quan ban hành này với số, ký hiệu này." in (
+        response.content.decode()
+    )
+    client.post(
+        reverse(ADD),
+        document_form(
+            site, number="15/2024/QĐ-UBND", issuing_body_name="HĐND phường Tân Lập"
+        ),
+    )
+    assert Document.objects.filter(number_key=first.number_key).count() == 2
 
 
 def test_the_add_form_suggests_the_units_bodies_and_starts_from_the_last_entry(
