@@ -103,7 +103,7 @@ def move_articles(ctx, old_site):
         for revision in Revision.objects.filter(
             content_type=article_type, object_id=str(article.pk)
         ):
-            revision.content.update({"slug": slug, "category": category.pk})
+            revision.content.update({"slug": slug, "category_id": category.pk})
             revision.site = target
             revision.save(update_fields=["content", "site"])
         if article.live:

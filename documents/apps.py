@@ -7,6 +7,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
+        from documents import merging
+
+        merging.register()
         from documents import signals  # noqa: F401
         from documents.models import Document, Draft, Opinion
         from documents.sitemaps import DocumentSitemap, DraftSitemap

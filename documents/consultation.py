@@ -84,6 +84,7 @@ def draft_detail(request, slug):
 
 
 @require_POST
+@citizen.open_for_input
 def post_opinion(request, slug):
     draft = get_object_or_404(
         Draft.objects.for_site(request.site).published(), slug=slug

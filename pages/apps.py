@@ -7,6 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from pages import merging
+
+        merging.register()
         from pages.sitemaps import PageSitemap
         from portal import menu, roles, search, sitemaps
 

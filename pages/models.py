@@ -30,6 +30,10 @@ class Page(WorkflowModel):
         blank=True,
         help_text=_("Made from the title when left empty."),
     )
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
     body = CKEditor5Field(_("content"), blank=True, config_name="default")
 
     objects = PageQuerySet.as_manager()

@@ -136,3 +136,52 @@ class MergeContext:
             report.slugs.append((kind, slug[0], slug[1], target))
         self.redirect(old_site, old_url, target, new_url)
         report.redirects.append((old_site, old_url, target, new_url))
+
+
+def move_objects(ctx, old_site, queryset, *, kind, url_name, remap=None):
+    """Move the rows of `queryset` (content with a slug, a `merged_from` field
+    and revisions) to their successors; answer how many moved.
+
+    `remap(obj, target)` gives the foreign keys to change ({"topic": …}) to the
+    successor's own rows (lists matched by name); every revision follows, so a
+    pending edit or a restored version never brings an old unit's row back. A
+    live item's old address redirects to the new one.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    from portal.workflow.models import Revision
+
+    model = queryset.model
+    content_type = ContentType.objects.get_for_model(model)
+    origin = ctx.origin(old_site)
+    moved = 0
+    for obj in queryset.order_by("pk"):
+        target = ctx.target_for(old_site, kind, key=obj.slug)
+        slug = ctx.free_slug(model, target, obj.slug)
+        changes = remap(obj, target) if remap else {}
+        model.objects.filter(pk=obj.pk).update(
+            site=target, slug=slug, merged_from=origin, **changes
+        )
+        in_revisions = {"slug": slug}
+        for name, value in changes.items():
+            in_revisions[model._meta.get_field(name).attname] = getattr(
+                value, "pk", value
+            )
+        for revision in Revision.objects.filter(
+            content_type=content_type, object_id=str(obj.pk)
+        ):
+            revision.content.update(in_revisions)
+            revision.site = target
+            revision.save(update_fields=["content", "site"])
+        if obj.live:
+            ctx.moved(
+                old_site,
+                kind,
+                obj.get_absolute_url(),
+                target,
+                reverse(url_name, kwargs={"slug": slug}),
+                slug=(obj.slug, slug),
+            )
+        moved += 1
+    return moved

@@ -7,6 +7,9 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Administrative procedures")
 
     def ready(self):
+        from procedures import merging
+
+        merging.register()
         from portal import menu, roles, search, sitemaps
         from portal.text import plain_text
 

@@ -109,6 +109,10 @@ class Procedure(WorkflowModel):
     required_papers = CKEditor5Field(
         _("required papers"), blank=True, config_name="default"
     )
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
     service_url = models.URLField(
         _("link on the National Public Service Portal"),
         max_length=500,

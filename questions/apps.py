@@ -7,6 +7,9 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Questions and answers")
 
     def ready(self):
+        from questions import merging
+
+        merging.register()
 
         from portal import menu, personal_data, roles, search, sitemaps
         from portal.text import plain_text

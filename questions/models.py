@@ -138,6 +138,10 @@ class Question(WorkflowModel):
         _("asker notified at"), null=True, blank=True, editable=False
     )
     search_text = models.TextField(editable=False, default="")
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
 
     objects = QuestionQuerySet.as_manager()
 

@@ -60,6 +60,7 @@ def question_detail(request, slug):
     return render(request, DETAIL_TEMPLATE, context)
 
 
+@citizen.open_for_input
 def ask(request):
     retention = UnitProfile.retention_months_for(request.site)
     options = {"site": request.site, "retention_months": retention}
@@ -128,6 +129,7 @@ def sent(request):
 
 
 @never_cache
+@citizen.open_for_input
 def track(request):
     """The state of a question, by its tracking code: no account needed.
 

@@ -149,6 +149,10 @@ class Document(WorkflowModel):
     summary = models.TextField(_("summary"))
     body = CKEditor5Field(_("full text"), blank=True, config_name="default")
     search_text = models.TextField(editable=False, default="")
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
 
     objects = DocumentQuerySet.as_manager()
 

@@ -91,6 +91,10 @@ class Draft(WorkflowModel):
     )
     summary = models.TextField(_("summary"))
     body = CKEditor5Field(_("explanation"), blank=True, config_name="default")
+    # Set by a merger of units (portal/merging.py): the former unit it came from.
+    merged_from = models.CharField(
+        _("from the former unit"), max_length=200, blank=True, editable=False
+    )
     opens_on = models.DateField(_("comments open on"))
     closes_on = models.DateField(_("comments close after"))
     feedback_report = CKEditor5Field(

@@ -22,6 +22,7 @@ from portal.audit.services import record
 from portal.mergers import redirects
 from portal.mergers.models import REFORM_DATE, Redirect, UnitArchive, UnitSuccession
 from portal.mergers.report import report_rows, report_text
+from portal.models import UnitProfile
 
 
 class ReportChanged(Exception):
@@ -157,6 +158,12 @@ def merge_units(
                     position=position,
                 )
             UnitArchive.objects.create(site=old, archived_on=date)
+            # The install's own addresses (localhost, its server name) keep
+            # answering with a unit in service: the default moves on.
+            if UnitProfile.objects.filter(site=old, is_default=True).update(
+                is_default=False
+            ):
+                UnitProfile.objects.filter(site=into[0]).update(is_default=True)
         result = MergeResult([ctx.reports[site.pk] for site in sources], into, dry_run)
         record(
             Action.MERGE,
