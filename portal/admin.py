@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.admin import ArticleAdmin
 from articles.models import Article
@@ -49,3 +51,10 @@ class PortalArticleAdmin(PendingCommentsColumn, ArticleAdmin):
     """The articles app's admin with the comments app's pending count beside it."""
 
     list_display = [*ArticleAdmin.list_display, "pending_comments"]
+
+
+# django-otp's own device admin shows another person's secret key and QR code,
+# in English only. Staff set up their own device at /admin/hai-lop/; a lost one
+# is removed with `manage.py reset_two_factor` (README).
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)

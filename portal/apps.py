@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -43,3 +44,10 @@ class PortalConfig(AppConfig):
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "portal.admin_site.PortalAdminSite"
+
+
+class AxesConfig(AxesAppConfig):
+    """django-axes under a Vietnamese name in the admin (its models' names are
+    translated in our catalogue: portal/django_vi.py)."""
+
+    verbose_name = _("Login lockouts")

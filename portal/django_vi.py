@@ -111,3 +111,26 @@ CORE = [
     gettext_noop("CSRF verification failed. Request aborted."),
     pgettext_lazy("String to return when truncating text", "%(truncated_text)s…"),
 ]
+
+# django-axes (login lockouts, admin → "Khoá đăng nhập"): no Vietnamese of its own.
+AXES = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("User Agent"),
+    gettext_noop("IP Address"),
+    gettext_noop("Username"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Path"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Logout Time"),
+]

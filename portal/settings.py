@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "imagekit",
     "captcha",
-    "axes",
+    "portal.apps.AxesConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

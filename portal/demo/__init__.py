@@ -31,6 +31,9 @@ def load(site):
         for field, value in data["unit"].items():
             setattr(unit, field, value)
         unit.save()
+    if site.name == "example.com":  # contrib.sites' placeholder: the unit's name
+        site.name = "Phường Tân Lập"
+        site.save(update_fields=["name"])
     categories = _categories(site, data["categories"])
     created = existing = 0
     for entry in _articles(data):
