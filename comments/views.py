@@ -1,15 +1,27 @@
-"""The two POST endpoints under an article: a comment and a star vote.
+"""The comment form and the star vote under an article.
 
-Both answer with a redirect back to the article (post/redirect/get); a comment
-with errors re-shows the whole article page with the bound form instead.
+The article page a reader first gets holds neither a captcha nor a CSRF token:
+it is the same for every anonymous reader, so it can be served from the shared
+page cache (portal/pagecache.py), and a page view creates no captcha row.
+Both come when the reader starts:
+
+- "Write a comment" opens the form (GET of the comment URL): the whole page
+  without JavaScript, the form's section alone for the script;
+- a star is a GET to the vote URL: the script asks it for a CSRF token (JSON)
+  and posts the vote; without JavaScript it is a one-button page that posts it.
+
+Both POSTs answer with a redirect back to the article (post/redirect/get); a
+comment with errors re-shows the page with the bound form instead.
 """
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from articles.models import Article
@@ -45,11 +57,33 @@ def article_with_form(request, article, form, status=200):
     return render(request, "articles/article_detail.html", context, status=status)
 
 
-@require_POST
+def comment_form_page(request, article, form):
+    """The form opened by "Write a comment": its section for the script, else
+    the whole article page with it."""
+    if wants_fragment(request):
+        return render(
+            request,
+            "comments/comment_form.html",
+            {"article": article, "form": form, "public": True},
+        )
+    return article_with_form(request, article, form)
+
+
+def wants_fragment(request):
+    return request.headers.get("x-requested-with") == "XMLHttpRequest"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 @citizen.open_for_input
 def post_comment(request, slug):
     article = public_article(request, slug)
     retention = UnitProfile.retention_months_for(request.site)
+    if request.method == "GET":
+        # The reader starts a comment: the captcha is made now, not per view.
+        return comment_form_page(
+            request, article, CommentForm(retention_months=retention)
+        )
     if citizen.wants_new_captcha(request):
         # The no-JS "new code" button: same page, a fresh captcha, nothing lost.
         initial = CommentForm.kept_values(request.POST)
@@ -93,16 +127,20 @@ def post_comment(request, slug):
     return redirect(article.get_absolute_url() + "#binh-luan")
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 @citizen.open_for_input
 @ratelimit(
     group="comments.vote",
     key=citizen.ratelimit_key,
     rate=lambda group, request: settings.COMMENTS_VOTE_RATE,
+    method="POST",  # choosing a star (a GET) is not a vote
     block=False,
 )
 def rate_article(request, slug):
     article = public_article(request, slug)
+    if request.method == "GET":
+        return vote_start(request, article)
     if request.limited:
         message = _("Too many votes from your connection. Please try again later.")
         if wants_json(request):
@@ -135,3 +173,17 @@ def rate_article(request, slug):
         response = redirect(article.get_absolute_url() + "#danh-gia")
     visitors.remember_voter(response, voter_id)
     return response
+
+
+def vote_start(request, article):
+    """A star chosen on the (token-free) article page: the script gets a CSRF
+    token to post it with; without JavaScript, a page whose button posts it."""
+    if wants_json(request):
+        return JsonResponse({"csrf": get_token(request)})
+    form = RatingForm(request.GET)
+    stars = form.cleaned_data["stars"] if form.is_valid() else None
+    return render(
+        request,
+        "comments/rate_confirm.html",
+        {"article": article, "stars": stars, "choices": range(1, 6)},
+    )

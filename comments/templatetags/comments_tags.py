@@ -1,8 +1,9 @@
 """`{% article_feedback article %}`: the rating block, the comments and the form.
 
-It runs two queries whatever the numbers of votes and comments: one SELECT for
-the ratings and a page of comments (comments/feedback.py), and the INSERT of a
-fresh captcha key when the form is shown.
+It runs one query whatever the numbers of votes and comments: one SELECT for
+the ratings and a page of comments (comments/feedback.py). The comment form,
+with its captcha, is there only when the view gives it (the reader opened it,
+or it came back with errors): a page view creates no captcha row.
 """
 
 from django import template
@@ -11,9 +12,7 @@ from django.core.paginator import Page, Paginator
 from comments import visitors
 from comments.display import rating_text
 from comments.feedback import article_feedback as feedback_data
-from comments.forms import CommentForm
 from portal.citizen import input_closed
-from portal.models import DEFAULT_RETENTION_MONTHS
 
 register = template.Library()
 
@@ -59,7 +58,6 @@ def article_feedback(context, article):
     )
     summary = data.summary
     unit = context.get("unit")
-    retention = unit.personal_data_retention_months if unit else None
     return {
         "public": True,
         "closed": input_closed(request),
@@ -68,8 +66,7 @@ def article_feedback(context, article):
         "summary_text": rating_text(summary),
         "page": comment_page(data.comments, number, data.total_comments),
         "page_param": PAGE_PARAM,
-        "form": context.get("comment_form")
-        or CommentForm(retention_months=retention or DEFAULT_RETENTION_MONTHS),
+        "form": context.get("comment_form"),
         "unit_name": unit.name if unit else context.get("site", request.site).name,
         "messages": context.get("messages") or [],
         "csrf_token": context.get("csrf_token"),

@@ -1,15 +1,13 @@
 /* Citizens' forms (portal/citizen.py): a new captcha without reloading the page,
-   and focus on the error summary. The forms work without this file. */
+   and focus on the error summary. The forms work without this file.
+   window.portalCitizenForms(root) binds the forms under `root`: comments.js
+   calls it for a form it has just fetched. */
 (function () {
   "use strict";
 
-  // A form that came back with errors: move focus to its summary, which lists
-  // each problem with a link to the field.
-  var errors = document.querySelector("[data-citizen-form] [data-form-errors]");
-  if (errors) errors.focus();
-
-  document.querySelectorAll("[data-captcha-refresh]").forEach(function (refresh) {
-    if (!window.fetch) return;
+  function bindRefresh(refresh) {
+    if (!window.fetch || refresh.hasAttribute("data-bound")) return;
+    refresh.setAttribute("data-bound", "");
     refresh.addEventListener("click", function (event) {
       event.preventDefault();
       var form = refresh.form;
@@ -31,5 +29,15 @@
           form.requestSubmit(refresh); // no JSON: the server-side refresh
         });
     });
-  });
+  }
+
+  window.portalCitizenForms = function (root) {
+    root.querySelectorAll("[data-captcha-refresh]").forEach(bindRefresh);
+  };
+
+  // A form that came back with errors: move focus to its summary, which lists
+  // each problem with a link to the field.
+  var errors = document.querySelector("[data-citizen-form] [data-form-errors]");
+  if (errors) errors.focus();
+  window.portalCitizenForms(document);
 })();

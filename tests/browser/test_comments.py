@@ -38,6 +38,12 @@ def test_rate_refresh_captcha_and_comment(live_server, page, article, artifacts)
     assert "4,0/5" in page.locator("[data-rating-summary]").text_content()
     assert page.url == url
 
+    # The form (and its captcha) comes when the reader asks for it, in place.
+    assert page.locator("input[name=captcha_0]").count() == 0
+    page.get_by_role("link", name="Viết bình luận").click()
+    page.get_by_label("Họ tên").wait_for()
+    assert page.url == url
+
     # New captcha without reloading: image and hidden key change, typing kept.
     page.get_by_label("Họ tên").fill("Nguyễn Văn An")
     old_key = captcha_key(page)
@@ -77,3 +83,19 @@ def test_rate_refresh_captcha_and_comment(live_server, page, article, artifacts)
     assert comment.phone == "+84914266628" and comment.status == "pending"
     assert comment.consented_at is not None
     page.screenshot(path=str(artifacts / "comments-article.png"), full_page=True)
+
+
+def test_without_javascript_a_star_and_a_comment_still_work(
+    live_server, browser, article
+):
+    """Scripts off: a star opens a page that posts the vote; the link opens the form."""
+    context = browser.new_context(java_script_enabled=False, locale="vi-VN")
+    page = context.new_page()
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_role("button", name="5 sao").click()
+    page.get_by_role("button", name="Gửi đánh giá").click()
+    page.get_by_text("Cảm ơn bạn đã đánh giá").wait_for()
+    assert page.locator('[data-star-count="5"]').text_content() == "(1)"
+    page.get_by_role("link", name="Viết bình luận").click()
+    assert page.get_by_label("Mã xác nhận").is_visible()
+    context.close()

@@ -46,7 +46,7 @@ def test_valid_comment_is_saved_pending_and_redirects_with_the_message(client, a
 
 def test_consent_is_required_and_never_ticked_in_advance(client, article):
     """Law 91/2025: silence is not consent. Unticked: nothing saved, values kept."""
-    page = client.get(article.get_absolute_url()).content.decode()
+    page = client.get(comment_url(article)).content.decode()
     box = page[page.index('name="consent"') - 80 : page.index('name="consent"') + 80]
     assert 'type="checkbox"' in box and "checked" not in box
     data = comment_data()
@@ -60,7 +60,7 @@ def test_consent_is_required_and_never_ticked_in_advance(client, article):
 
 
 def test_the_consent_links_the_privacy_notice_and_says_the_period(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = client.get(comment_url(article)).content.decode()
     assert 'href="/bao-ve-du-lieu-ca-nhan/"' in html
     assert "12 tháng" in html
     notice = client.get(reverse("privacy"))
@@ -173,7 +173,7 @@ def test_landline_and_empty_phone(client, article):
 
 
 def test_limits_are_shown_as_help_and_attributes(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = client.get(comment_url(article)).content.decode()
     for text in ("Họ tên", "Số điện thoại", "Tiêu đề", "Nội dung", "Mã xác nhận"):
         assert text in html
     assert "Lấy lại mã bảo mật" in html
@@ -234,7 +234,7 @@ def test_only_published_articles_take_comments(client, article):
     future = make_article(published_at=timezone.now() + timedelta(days=1))
     for target in (draft, future):
         assert client.post(comment_url(target), comment_data()).status_code == 404
-    assert client.get(comment_url(article)).status_code == 405
+    assert client.put(comment_url(article)).status_code == 405
     assert not Comment.objects.exists()
 
 
@@ -251,3 +251,21 @@ def test_comment_on_another_sites_article_404s(client, two_sites):
 def test_fresh_captcha_helper_reads_the_store(db):
     key, answer = fresh_captcha()
     assert CaptchaStore.objects.get(hashkey=key).response == answer
+
+
+def test_the_article_page_opens_the_form_on_demand_and_makes_no_captcha(
+    client, article
+):
+    """A page view makes no captcha row and shows no token: "Write a comment"
+    opens the form (its section alone for the script)."""
+    from captcha.models import CaptchaStore
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert not CaptchaStore.objects.exists()
+    assert "csrfmiddlewaretoken" not in html
+    assert f'href="{comment_url(article)}#gui-binh-luan"' in html
+    section = client.get(comment_url(article), HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    fragment = section.content.decode()
+    assert fragment.lstrip().startswith("<section") and "<html" not in fragment
+    assert "csrfmiddlewaretoken" in fragment and 'name="captcha_0"' in fragment
+    assert CaptchaStore.objects.count() == 1

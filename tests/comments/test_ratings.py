@@ -104,7 +104,7 @@ def test_only_published_articles_can_be_rated(client, article):
     future = make_article(published_at=timezone.now() + timedelta(days=1))
     assert vote(client, draft, 4).status_code == 404
     assert vote(client, future, 4).status_code == 404
-    assert client.get(rate_url(article)).status_code == 405
+    assert client.put(rate_url(article)).status_code == 405
     assert not Rating.objects.exists()
 
 

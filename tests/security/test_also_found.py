@@ -1,6 +1,7 @@
 """Issue 9, also found: captcha markup, times, favicon, descriptions, feed links."""
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import image_upload, make_article, make_comment, make_unit
 from tests.live import ROOT
@@ -17,7 +18,7 @@ def article(site):
 
 
 def test_the_captchas_hidden_key_carries_no_field_attributes(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = client.get(reverse("comments:post", args=[article.slug])).content.decode()
     hidden = html.split('type="hidden" name="captcha_0"')[1].split(">")[0]
     for attribute in ("required", "aria-", "autocomplete"):
         assert attribute not in hidden
