@@ -61,6 +61,10 @@ class ArticlesConfig(AppConfig):
 
         merging.register()
 
+        from portal import pagecache
+
+        pagecache.watch(Article, Category)
+
 
 def _default_menu(site):
     """The menu of a unit without entries: its categories, as before menus existed."""

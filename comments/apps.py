@@ -7,6 +7,16 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments and ratings")
 
     def ready(self):
+        from comments.models import Comment
+        from portal import pagecache
+
+        # Votes are heard in comments.services (only the counts change); a
+        # comment waiting for moderation changes nothing public.
+        pagecache.watch(
+            Comment,
+            site=lambda c: None if c.status == Comment.Status.PENDING else c.site_id,
+        )
+
         from django.core import checks
 
         from comments import merging

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comments.models import STARS, Comment, Rating
+from portal import pagecache
 from portal.audit.models import Action
 from portal.audit.services import record
 
@@ -47,6 +48,8 @@ def rating_vote(*, article, voter, address_hash, stars):
         unique_fields=["article", "voter"],
         update_fields=["stars", "address_hash", "updated_at"],
     )
+    # The article's page shows the counts: made again on its next view.
+    pagecache.forget_site(article.site_id)
     return Rating.objects.filter(article=article).summary(voter=voter)
 
 
@@ -72,6 +75,8 @@ def comments_moderate(*, queryset, status, user=None, request=None):
                 obj=comment,
                 summary=f"{Comment.Status(comment.status).label} → {new}",
             )
+        for site_id in {comment.site_id for comment in changing}:
+            pagecache.forget_site(site_id)
     return len(changing)
 
 
@@ -90,4 +95,5 @@ def comment_reply(*, comment, reply, user, request=None):
             obj=comment,
             summary=_("Reply changed") if reply else _("Reply removed"),
         )
+        pagecache.forget_site(comment.site_id)
     return comment

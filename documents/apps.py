@@ -10,6 +10,26 @@ class DocumentsConfig(AppConfig):
         from documents import merging
 
         merging.register()
+
+        from documents.models import (
+            Document,
+            DocumentAttachment,
+            DocumentRelation,
+            DocumentType,
+            Draft,
+            DraftAttachment,
+            IssuingBody,
+            Sector,
+            Signer,
+        )
+        from portal import pagecache
+
+        pagecache.watch(Document, Draft, DocumentType, IssuingBody, Sector, Signer)
+        pagecache.watch(DocumentAttachment, site=lambda a: a.document.site_id)
+        pagecache.watch(DraftAttachment, site=lambda a: a.draft.site_id)
+        pagecache.watch(
+            DocumentRelation, site=lambda r: {r.source.site_id, r.target.site_id}
+        )
         from documents import signals  # noqa: F401
         from documents.models import Document, Draft, Opinion
         from documents.sitemaps import DocumentSitemap, DraftSitemap

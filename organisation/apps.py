@@ -7,6 +7,16 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation and contacts")
 
     def ready(self):
+        from organisation.models import (
+            Department,
+            Official,
+            OrganisationProfile,
+            Position,
+        )
+        from portal import pagecache
+
+        pagecache.watch(OrganisationProfile, Department, Position, Official)
+
         from organisation.models import assignee_choices
         from organisation.sitemaps import OrganisationSitemap
         from portal import directory, menu, roles, sitemaps

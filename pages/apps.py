@@ -10,6 +10,11 @@ class PagesConfig(AppConfig):
         from pages import merging
 
         merging.register()
+
+        from pages.models import Page
+        from portal import pagecache
+
+        pagecache.watch(Page)
         from pages.sitemaps import PageSitemap
         from portal import menu, roles, search, sitemaps
 

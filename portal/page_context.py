@@ -22,6 +22,17 @@ def unit_cache_key(site_id):
     return f"portal:unit:{site_id}"
 
 
+def forget(*site_ids):
+    """The unit, its menu or its history changed: read them again, and make its
+    pages again (the page cache shows them)."""
+    from portal import pagecache
+
+    ids = [pk for pk in site_ids if pk]
+    cache.delete_many([unit_cache_key(pk) for pk in ids])
+    for pk in ids:
+        pagecache.forget_site(pk)
+
+
 def _unit_data(request):
     data = getattr(request, "_portal_unit", None)
     if data is None:

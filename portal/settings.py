@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "portal.middleware.RejectHostileInputMiddleware",
     "portal.mergers.middleware.UnitRedirectMiddleware",
     "stats.middleware.VisitCounterMiddleware",
+    # Inside the counting: a page from the cache is counted like a made one.
+    "portal.pagecache.AnonymousPageCacheMiddleware",
     # Last, as django-axes requires: turns its lockout into our 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -146,11 +148,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "portal"),
-        }
+        "default": portal_conf.redis_cache(
+            REDIS_URL, os.environ.get("CACHE_PREFIX", "portal")
+        )
     }
 else:
     # Shared by every app server; `manage.py createcachetable` makes its table.
@@ -158,6 +158,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "portal_cache",
+            # Pages of every unit are kept here (portal/pagecache.py): the
+            # default 300 entries would be culled all the time.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -291,6 +294,10 @@ LOGGING = {
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", portal_conf.MAX_BYTES)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", portal_conf.MAX_PIXELS)
 IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", portal_conf.MAX_SIDE)
+
+# Public pages of readers without a session are kept this long in the shared
+# cache (portal/pagecache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 
 # Access statistics (stats/conf.py says what each one does).
 STATS_COUNTING = env_bool("STATS_COUNTING", stats_conf.COUNTING)

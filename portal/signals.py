@@ -1,22 +1,28 @@
 from django.contrib.sites.models import Site
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Category
+from portal import page_context, pagecache
 from portal.models import UnitProfile
-from portal.page_context import unit_cache_key
+from portal.workflow.services import transitioned
 
 
 @receiver([post_save, post_delete], sender=UnitProfile)
 @receiver([post_save, post_delete], sender=Category)
 def forget_unit_context(sender, instance, **kwargs):
-    cache.delete(unit_cache_key(instance.site_id))
+    page_context.forget(instance.site_id)
 
 
 @receiver([post_save, post_delete], sender=Site)
 def forget_site_context(sender, instance, **kwargs):
-    cache.delete(unit_cache_key(instance.pk))
+    page_context.forget(instance.pk)
+
+
+@receiver(transitioned)
+def forget_published_pages(sender, instance, **kwargs):
+    """Anything published, withdrawn or edited: the unit's pages are made again."""
+    pagecache.forget_site(getattr(instance, "site_id", None))
 
 
 @receiver(post_save, sender=Site)

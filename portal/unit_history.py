@@ -9,8 +9,6 @@ citizen-input check and the templates use.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
-
 
 @dataclass(frozen=True)
 class UnitLink:
@@ -77,6 +75,6 @@ def history_for(request):
 
 def forget(*site_ids):
     """Drop the cached unit context of these units (their history changed)."""
-    from portal.page_context import unit_cache_key
+    from portal import page_context
 
-    cache.delete_many([unit_cache_key(pk) for pk in site_ids if pk])
+    page_context.forget(*site_ids)

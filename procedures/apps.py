@@ -10,6 +10,11 @@ class ProceduresConfig(AppConfig):
         from procedures import merging
 
         merging.register()
+
+        from portal import pagecache
+        from procedures.models import Procedure
+
+        pagecache.watch(Procedure)
         from portal import menu, roles, search, sitemaps
         from portal.text import plain_text
 

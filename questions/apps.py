@@ -11,6 +11,11 @@ class QuestionsConfig(AppConfig):
 
         merging.register()
 
+        from portal import pagecache
+        from questions.models import Question, Topic
+
+        pagecache.watch(Question, Topic)
+
         from portal import menu, personal_data, roles, search, sitemaps
         from portal.text import plain_text
 

@@ -7,6 +7,11 @@ class ScheduleConfig(AppConfig):
     verbose_name = _("Work schedule")
 
     def ready(self):
+        from portal import pagecache
+        from schedule.models import Entry
+
+        pagecache.watch(Entry)
+
         from portal import menu, roles, sitemaps
 
         menu.register(

@@ -1,16 +1,14 @@
 """The cached menu is dropped when an entry, or an object one may point at, changes."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 _watched = set()
 
 
 def forget(site_id):
-    from portal.page_context import unit_cache_key
+    from portal import page_context
 
-    if site_id is not None:
-        cache.delete(unit_cache_key(site_id))
+    page_context.forget(site_id)
 
 
 def _changed(sender, instance, **kwargs):

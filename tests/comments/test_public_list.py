@@ -93,7 +93,7 @@ def count_page_queries(client, url):
     return len(queries)
 
 
-def test_block_adds_a_constant_single_query(client, site):
+def test_block_adds_a_constant_single_query(client, site, no_page_cache):
     """Rating summary + comments page in one SELECT; no captcha on a page view."""
     make_unit()
     quiet = make_article()

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from tests.factories import FIREFOX, make_article, make_category, make_unit
 
-pytestmark = pytest.mark.django_db
+# What making a page costs: the page cache (tests/portal/test_pagecache.py) off.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def queries(client, url):
