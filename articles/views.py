@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
 from articles.selectors import article_page
+from portal.keyset import keyset_page
 from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
 
@@ -21,7 +21,15 @@ def category_detail(request, slug):
         .for_listing()
         .newest_first()
     )
-    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    # By keyset: a deep page of a big category costs what its first page costs,
+    # and no page counts the category.
+    page = keyset_page(
+        articles,
+        field="published_at",
+        per_page=PER_PAGE,
+        after=request.GET.get("sau"),
+        before=request.GET.get("truoc"),
+    )
     return render(
         request, "articles/category_detail.html", {"category": category, "page": page}
     )

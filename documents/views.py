@@ -6,6 +6,7 @@ from django.utils import timezone
 from documents import files, listing
 from documents.forms import DocumentFilterForm
 from documents.models import Document, DocumentAttachment, DocumentRelation
+from portal.keyset import keyset_page
 from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
 
@@ -27,8 +28,10 @@ def document_list(request):
     documents = listing.apply_filters(
         Document.objects.for_site(request.site).published(), filters, options
     )
-    page = listing.keyset_page(
+    page = keyset_page(
         documents.for_listing().with_replacement(),
+        field="issue_date",
+        per_page=listing.PER_PAGE,
         after=request.GET.get("sau"),
         before=request.GET.get("truoc"),
     )

@@ -23,6 +23,8 @@ server sees the same entries). What stays exact:
   cache; neither is a page that used a CSRF token or a CSP nonce (a form, a
   captcha), an answer other than 200 HTML, nor an address with a query string
   beyond page numbers (so random strings cannot fill the cache).
+- Crawlers are cheap: they get kept pages, and what is made for them is not
+  kept (nothing is written for a crawler's view).
 """
 
 import hashlib
@@ -40,6 +42,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 
+from portal.client import is_bot
 from portal.tenancy import set_page_object
 from portal.workflow.models import WorkflowModel
 
@@ -165,6 +168,13 @@ def cacheable_response(request, response):
     return getattr(request, "_csp_nonce", None) is None
 
 
+def crawler(request):
+    """Crawlers read from the cache but leave nothing in it: a search engine
+    walking 10,000 articles must not write 10,000 rows (the database cache)
+    nor push out the pages people read."""
+    return is_bot(request.headers.get("User-Agent", ""))
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and keep public pages in the shared cache (see the module's doc)."""
 
@@ -187,7 +197,7 @@ class AnonymousPageCacheMiddleware:
         if state is not None and entry is not None and entry["token"] == state["token"]:
             return self.replay(request, entry)
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        if cacheable_response(request, response) and not crawler(request):
             if state is None:
                 state = unit_state(site_id)
                 self.set(state_key, state, None)

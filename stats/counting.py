@@ -12,16 +12,14 @@ User-Agent at count time; only that boolean is kept.
 import re
 import secrets
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.http.request import split_domain_port
 from django.utils import timezone
 
 from articles.models import Article
-from portal.client import client_address, salted_hash
+from portal.client import client_address, is_bot, salted_hash
 from portal.tenancy import page_object
 
 COOKIE_NAME = "vid"
@@ -45,15 +43,6 @@ EXCLUDED_PREFIXES = (
     "/.well-known/",
 )
 
-# crawlerdetect knows thousands of crawlers, previewers and HTTP libraries
-# (HeadlessChrome, curl, Wget, Python's clients, ApacheBench…). Ours adds only what
-# it lets through: wrk (our benchmarks) and no User-Agent at all. HeadlessChrome
-# stays uncounted on purpose: it is a scraper's browser and our browser tests'.
-CRAWLERS = CrawlerDetect()
-NOT_A_BROWSER_RE = re.compile(r"^\s*$|^wrk\b", re.IGNORECASE)
-# No browser sends more, and crawlerdetect's patterns take time that grows with the
-# square of the length (3 s for 8 KB): longer strings are not looked at.
-MAX_USER_AGENT = 512
 KEY_RE = re.compile(r"[0-9a-f]{%s}" % KEY_LENGTH)  # noqa: UP031
 # Phones and tablets. One boolean is all the dashboard keeps, so a rule (tested
 # on real User-Agents in tests/stats/test_user_agents.py) rather than a parser.
@@ -85,14 +74,6 @@ def is_countable(request, response):
     if "prefetch" in purpose.lower():
         return False
     return not is_bot(request.headers.get("User-Agent", ""))
-
-
-@lru_cache(maxsize=2048)
-def is_bot(user_agent):
-    """A crawler, a script or no browser at all (cached: ~0.1 ms per new string)."""
-    if len(user_agent) > MAX_USER_AGENT or NOT_A_BROWSER_RE.search(user_agent):
-        return True
-    return CRAWLERS.is_crawler(user_agent)
 
 
 def is_mobile(user_agent):

@@ -272,3 +272,29 @@ def test_the_state_lasts_until_the_next_change(article):
             published_at=timezone.now() + timedelta(minutes=5),
         )
         assert unit_state(article.site_id)["until"] == vietnam_time(2027, 12, 31, 23, 5)
+
+
+GOOGLEBOT = (
+    "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Googlebot/2.1; "
+    "+http://www.google.com/bot.html) Chrome/120.0.6099.216 Safari/537.36"
+)
+
+
+def test_a_crawler_walking_every_article_writes_nothing(article):
+    """No captcha, no counting, no cache entry: a crawl costs reads only."""
+    articles = [article] + [make_article(category=article.category) for _ in range(30)]
+    reader = Client(HTTP_USER_AGENT=FIREFOX)
+    reader.get(articles[0].get_absolute_url())  # a person's page is in the cache
+    googlebot = Client(HTTP_USER_AGENT=GOOGLEBOT)
+    urls = ["/", article.category.get_absolute_url(), "/sitemap.xml"]
+    urls += [each.get_absolute_url() for each in articles]
+    with CaptureQueriesContext(connection) as context:
+        for url in urls:
+            assert googlebot.get(url).status_code == 200, url
+    writes = [
+        query["sql"]
+        for query in context.captured_queries
+        if query["sql"].lstrip(" (").split(" ", 1)[0].upper()
+        in {"INSERT", "UPDATE", "DELETE", "WITH"}
+    ]
+    assert writes == []

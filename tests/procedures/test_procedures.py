@@ -11,6 +11,7 @@ from portal.models import Membership
 from procedures.models import Procedure
 from tests.documents.conftest import A_HOST, B_HOST
 from tests.factories import make_procedure, make_staff, make_unit
+from tests.reading import page
 
 pytestmark = pytest.mark.django_db
 LIST = "procedures:list"
@@ -144,3 +145,15 @@ def test_csv_import_dry_run_then_apply(tmp_path, site, django_user_model):
     assert (
         procedure.required_papers == "<ul><li>Tờ khai</li><li>Giấy chứng sinh</li></ul>"
     )
+
+
+def test_the_pages_of_the_list_follow_one_another(client, site):
+    make_unit()
+    for n in range(35):
+        make_procedure(name=f"Thủ tục số {n:02}", code=f"1.{n:06}")
+    first = client.get(reverse(LIST))
+    href = page(first).find("a", rel="next").attrs["href"]
+    assert href == "?page=2"
+    second = client.get(reverse(LIST) + href)
+    assert len(second.context["page"]) == 5
+    assert page(second).find("a", rel="prev").attrs["href"] == "?page=1"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from stats.counting import is_bot, is_mobile
+from portal.client import is_bot
+from stats.counting import is_mobile
 
 CHROME_ANDROID = (
     "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
