@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run dev test lint check chromium vnu messages db-stop bench bench-counting bench-documents bench-search clean backup restore
+.PHONY: install run dev test lint check chromium vnu messages db-stop bench bench-counting bench-documents bench-search bench-anchor clean backup restore
 
 install: $(STAMP)
 
@@ -85,6 +85,10 @@ bench-counting: install
 # The documents list, a deep page and the search with 10,000 documents (issue 13).
 bench-documents: install
 	@$(WITH_DB) bash bench/documents.sh
+
+# Our pages beside the Wagtail anchor, in one run (issue 12; bench/README.md).
+bench-anchor: install
+	@$(WITH_DB) bash bench/anchor.sh
 
 # The search page at 10,000 of each kind (issue 14).
 bench-search: install

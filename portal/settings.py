@@ -105,10 +105,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SiteMiddleware",
     "portal.middleware.RejectHostileInputMiddleware",
-    "portal.mergers.middleware.UnitRedirectMiddleware",
     "stats.middleware.VisitCounterMiddleware",
     # Inside the counting: a page from the cache is counted like a made one.
+    # Before the mergers' redirects: a cached page needs no look at the unit's
+    # history (a merger makes every page of the unit again).
     "portal.pagecache.AnonymousPageCacheMiddleware",
+    "portal.mergers.middleware.UnitRedirectMiddleware",
     # Last, as django-axes requires: turns its lockout into our 429 page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -55,7 +55,7 @@ def visit(client, url, **extra):
     return response, made
 
 
-def test_the_second_reader_gets_the_page_from_the_cache_in_four_queries(
+def test_the_second_reader_gets_the_page_from_the_cache_in_three_queries(
     reader, article
 ):
     url = article.get_absolute_url()
@@ -63,9 +63,9 @@ def test_the_second_reader_gets_the_page_from_the_cache_in_four_queries(
     assert made
     with CaptureQueriesContext(connection) as context:
         again = Client(HTTP_USER_AGENT=FIREFOX).get(url)
-    # The unit of the host; its context (archived or not: portal.mergers); the
-    # page with its unit's state, in one cache read; the counting statement.
-    assert len(context.captured_queries) == 4, [
+    # The unit of the host; the page with its unit's state, in one cache read;
+    # the counting statement.
+    assert len(context.captured_queries) == 3, [
         q["sql"] for q in context.captured_queries
     ]
     assert again.status_code == 200

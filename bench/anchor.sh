@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Our pages beside the Wagtail anchor (../shared/anchors/wagtail), in one run on one
+# machine, both under gunicorn with the same number of sync workers, DEBUG off,
+# CONN_MAX_AGE=60. Prints each figure with Wagtail's beside it and the ratio.
+# Run by `make bench-anchor` (which provides DATABASE_URL); the anchor must be set
+# up once (`../shared/anchors/wagtail/anchor.sh setup`); this script starts and
+# stops it. Our database is "portal_bench_<N>" with N articles (BENCH_ARTICLES).
+#   BENCH_ARTICLES=1000 DURATION=20s WARMUP=10s CONNECTIONS=32 WORKERS=4 make bench-anchor
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+N=${BENCH_ARTICLES:-1000}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+WORKERS=${WORKERS:-4}
+PORT=${BENCH_PORT:-8766}
+ANCHOR=${ANCHOR:-../shared/anchors/wagtail/anchor.sh}
+ANCHOR_PORT=${ANCHOR_PORT:-8801}
+FIREFOX="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+export DATABASE_URL BENCH_ARTICLES=$N
+DATABASE_URL=$($PY bench/database.py "${DATABASE_URL:?DATABASE_URL is required}" "portal_bench_$N")
+export DJANGO_SETTINGS_MODULE=portal.settings DEBUG=0 SECRET_KEY=bench-only-not-secret \
+  SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=var/bench-static \
+  MEDIA_ROOT=var/bench-media CONN_MAX_AGE=60
+$PY manage.py migrate --noinput -v0
+$PY manage.py createcachetable
+$PY manage.py collectstatic --noinput -v0
+$PY bench/seed.py
+
+GUNICORN=
+serve() {  # serve [ENV=VALUE…]: (re)start our gunicorn
+  [ -n "$GUNICORN" ] && { kill "$GUNICORN"; wait "$GUNICORN" 2>/dev/null || true; }
+  env "$@" $PY -m gunicorn portal.wsgi --no-control-socket --bind 127.0.0.1:$PORT \
+    --workers "$WORKERS" --log-level warning &
+  GUNICORN=$!
+  for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
+}
+trap '[ -n "$GUNICORN" ] && kill $GUNICORN 2>/dev/null; "$ANCHOR" stop >/dev/null 2>&1 || true' EXIT
+"$ANCHOR" start >/dev/null
+
+ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import Article; \
+print(Article.objects.published().order_by('-published_at')[$N // 2].get_absolute_url())")
+CATEGORY=$($PY manage.py shell -v0 -c "from articles.models import Category; \
+print(max(Category.objects.all(), key=lambda c: c.articles.count()).get_absolute_url())")
+views() {
+  $PY manage.py shell -v0 -c "from django.db.models import Sum; from stats.models import DailySiteStats; \
+print(DailySiteStats.objects.aggregate(n=Sum('page_views'))['n'] or 0)"
+}
+
+# measure NAME URL [wrk options…]: prints "req/s mean p99 requests"
+measure() {
+  local url=$1; shift
+  local warm out
+  warm=$(wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")
+  if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "$out" >&2; fi
+  # The last field: every response wrk got, warm-up included (for the counting).
+  printf "%s %s %s %s" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")" \
+    "$(( $(awk '/requests in/ {print $1}' <<<"$warm") + $(awk '/requests in/ {print $1}' <<<"$out") ))"
+}
+c1() {  # mean latency of one connection
+  local url=$1; shift
+  wrk -t1 -c1 -d"$WARMUP" "$@" "$url" >/dev/null
+  wrk -t1 -c1 -d"$DURATION" "$@" "$url" | awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}'
+}
+row() {  # row LABEL OURS ANCHOR
+  local ours=($2) theirs=($3)
+  printf "| %-34s | %9s req/s, p99 %7s | %9s req/s, p99 %7s | %5.2f× |\n" "$1" \
+    "${ours[0]}" "${ours[2]}" "${theirs[0]}" "${theirs[2]}" \
+    "$(awk -v a="${ours[0]}" -v b="${theirs[0]}" 'BEGIN {print a / b}')"
+}
+
+W="http://127.0.0.1:$ANCHOR_PORT"
+P="http://127.0.0.1:$PORT"
+echo "$(nproc) cores; $N articles; gunicorn $WORKERS workers each; wrk -t2 -c$CONNECTIONS -d$DURATION after $WARMUP"
+echo
+echo "| page | this portal | Wagtail 8 | ratio |"
+echo "|---|---|---|---|"
+serve
+before=$(views)
+article=$(measure "$P$ARTICLE" -H "User-Agent: $FIREFOX")
+after=$(views)
+wagtail_detail=$(measure "$W/tin-tuc/tin-tuc-so-500/")
+row "article, counted new visitors, c$CONNECTIONS" "$article" "$wagtail_detail"
+row "home, c$CONNECTIONS" "$(measure "$P/" -H "User-Agent: $FIREFOX")" "$(measure "$W/")"
+row "category, c$CONNECTIONS" "$(measure "$P$CATEGORY" -H "User-Agent: $FIREFOX")" \
+  "$(measure "$W/tin-tuc/")"
+deep=$($PY manage.py shell -v0 -c "from articles.models import Article; \
+a = Article.objects.published().order_by('-published_at', '-id')[$N - 20]; \
+us = a.published_at.timestamp(); print(f'?sau={int(round(us * 1e6))}.{a.pk}')")
+row "category, oldest page, c$CONNECTIONS" "$(measure "$P$CATEGORY$deep" -H "User-Agent: $FIREFOX")" \
+  "$(measure "$W/tin-tuc/")"
+ours_c1=$(c1 "$P$ARTICLE" -H "User-Agent: $FIREFOX")
+theirs_c1=$(c1 "$W/tin-tuc/tin-tuc-so-500/")
+printf "| %-34s | %26s | %26s |       |\n" "article, c1 mean" "$ours_c1" "$theirs_c1"
+serve PAGE_CACHE_SECONDS=0
+row "article, no page cache, c$CONNECTIONS" "$(measure "$P$ARTICLE" -H "User-Agent: $FIREFOX")" \
+  "$(measure "$W/tin-tuc/tin-tuc-so-500/")"
+printf "| %-34s | %26s | %26s |       |\n" "article, no page cache, c1 mean" \
+  "$(c1 "$P$ARTICLE" -H "User-Agent: $FIREFOX")" "$theirs_c1"
+echo
+read -r _ _ _ served <<<"$article"
+echo "Counting under load: wrk got $served article responses (warm-up and run); the portal"
+echo "counted $((after - before)) page views (wrk does not count the responses in flight when it stops)."
