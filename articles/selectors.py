@@ -1,6 +1,6 @@
 """Reads behind the public article pages that more than one view needs."""
 
-from django.db.models import Value
+from django.utils import timezone
 
 from articles.models import Article
 
@@ -16,7 +16,7 @@ def article_page(article):
         .published()
         .filter(category_id=article.category_id)
     )
-    newer, older = neighbours(same_category, article)
+    newer, older = neighbours(article)
     return {
         "article": article,
         "other_news": list(
@@ -29,21 +29,34 @@ def article_page(article):
     }
 
 
-def neighbours(articles, article):
-    """The next newer and next older article (by date, then id), in one query."""
-    at, pk = article.published_at, article.pk
-    # A plain range on published_at (not an OR) lets each side start its index
-    # scan at the article itself; the exclude settles ties on the same minute.
-    newer = articles.filter(published_at__gte=at).exclude(published_at=at, id__lte=pk)
-    older = articles.filter(published_at__lte=at).exclude(published_at=at, id__gte=pk)
-    newer, older = (
-        queryset.annotate(side=Value(name))
-        .only("title", "slug", "published_at")
-        .order_by(*ordering)[:1]
-        for queryset, name, ordering in (
-            (newer, "newer", ("published_at", "id")),
-            (older, "older", ("-published_at", "-id")),
-        )
-    )
-    found = {row.side: row for row in newer.union(older, all=True)}
+# One fixed statement (the ORM built this union anew on every view, at more
+# cost than running it). "Public" is WorkflowQuerySet.published(): live, its
+# date come, not expired. A plain range on published_at (not an OR) lets each
+# side start its index scan at the article itself; the NOT settles ties.
+NEIGHBOURS_SQL = """
+(SELECT id, title, slug, published_at, 'newer' AS side FROM articles_article
+  WHERE site_id = %(site)s AND category_id = %(category)s AND live
+    AND published_at <= %(now)s AND (expires_at IS NULL OR expires_at > %(now)s)
+    AND published_at >= %(at)s AND NOT (published_at = %(at)s AND id <= %(pk)s)
+  ORDER BY published_at, id LIMIT 1)
+UNION ALL
+(SELECT id, title, slug, published_at, 'older' AS side FROM articles_article
+  WHERE site_id = %(site)s AND category_id = %(category)s AND live
+    AND published_at <= %(now)s AND (expires_at IS NULL OR expires_at > %(now)s)
+    AND published_at <= %(at)s AND NOT (published_at = %(at)s AND id >= %(pk)s)
+  ORDER BY published_at DESC, id DESC LIMIT 1)
+"""
+
+
+def neighbours(article):
+    """The next newer and next older public article of the same category (by
+    date, then id), in one query."""
+    params = {
+        "site": article.site_id,
+        "category": article.category_id,
+        "now": timezone.now(),
+        "at": article.published_at,
+        "pk": article.pk,
+    }
+    found = {row.side: row for row in Article.objects.raw(NEIGHBOURS_SQL, params)}
     return found.get("newer"), found.get("older")

@@ -63,6 +63,33 @@ def test_newer_and_older_links(client, site):
     assert response.context["older"] == old
 
 
+def test_newer_and_older_skip_what_the_public_may_not_see(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    category, other = make_category(), make_category(name="Khác")
+    now = timezone.now()
+    at = now - timedelta(days=2)
+    old = make_article(category=category, published_at=now - timedelta(days=5))
+    middle = make_article(category=category, published_at=at)
+    tie = make_article(category=category, published_at=at)  # same moment, later id
+    make_article(category=other, published_at=now - timedelta(days=1))
+    make_article(
+        category=category,
+        published_at=now - timedelta(days=1),
+        live=False,
+        status=Article.Status.DRAFT,
+    )
+    make_article(
+        category=category,
+        published_at=now - timedelta(days=4),
+        expires_at=now - timedelta(hours=1),
+    )
+    make_article(category=category, published_at=now + timedelta(hours=1))
+    context = client.get(middle.get_absolute_url()).context
+    assert (context["newer"], context["older"]) == (tie, old)
+    context = client.get(tie.get_absolute_url()).context
+    assert (context["newer"], context["older"]) == (None, middle)
+
+
 def test_drafts_and_future_articles_are_invisible(client, site):
     category = make_category()
     draft = make_article(category=category, status=Article.Status.DRAFT)
