@@ -6,6 +6,8 @@
 # up once (`../shared/anchors/wagtail/anchor.sh setup`); this script starts and
 # stops it. Our database is "portal_bench_<N>" with N articles (BENCH_ARTICLES).
 #   BENCH_ARTICLES=1000 DURATION=20s WARMUP=10s CONNECTIONS=32 WORKERS=4 make bench-anchor
+# With STATS_REDIS_URL (e.g. redis://127.0.0.1:6379/9) it also measures the article
+# page with the counting in Redis (STATS_BACKEND=redis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -104,6 +106,11 @@ row "article, no page cache, c$CONNECTIONS" "$(measure "$P$ARTICLE" -H "User-Age
   "$(measure "$W/tin-tuc/tin-tuc-so-500/")"
 printf "| %-34s | %26s | %26s |       |\n" "article, no page cache, c1 mean" \
   "$(c1 "$P$ARTICLE" -H "User-Agent: $FIREFOX")" "$theirs_c1"
+if [ -n "${STATS_REDIS_URL:-}" ] && redis-cli -u "$STATS_REDIS_URL" ping >/dev/null 2>&1; then
+  serve STATS_BACKEND=redis STATS_REDIS_URL="$STATS_REDIS_URL"
+  row "article, counted in Redis, c$CONNECTIONS" "$(measure "$P$ARTICLE" -H "User-Agent: $FIREFOX")" \
+    "$(measure "$W/tin-tuc/tin-tuc-so-500/")"
+fi
 echo
 read -r _ _ _ served <<<"$article"
 echo "Counting under load: wrk got $served article responses (warm-up and run); the portal"
