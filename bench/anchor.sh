@@ -22,14 +22,8 @@ ANCHOR_PORT=${ANCHOR_PORT:-8801}
 FIREFOX="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-export DATABASE_URL BENCH_ARTICLES=$N
-DATABASE_URL=$($PY bench/database.py "${DATABASE_URL:?DATABASE_URL is required}" "portal_bench_$N")
-export DJANGO_SETTINGS_MODULE=portal.settings DEBUG=0 SECRET_KEY=bench-only-not-secret \
-  SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=var/bench-static \
-  MEDIA_ROOT=var/bench-media CONN_MAX_AGE=60
-$PY manage.py migrate --noinput -v0
-$PY manage.py createcachetable
-$PY manage.py collectstatic --noinput -v0
+export BENCH_ARTICLES=$N
+. bench/prepare.sh && prepare "portal_bench_$N"
 $PY bench/seed.py
 
 GUNICORN=

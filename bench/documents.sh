@@ -13,14 +13,7 @@ WORKERS=${WORKERS:-3}
 PORT=${BENCH_PORT:-8766}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-export DATABASE_URL
-DATABASE_URL=$($PY bench/database.py "${DATABASE_URL:?DATABASE_URL is required}" "${BENCH_DB:-portal_bench}")
-export DJANGO_SETTINGS_MODULE=portal.settings DEBUG=0 SECRET_KEY=bench-only-not-secret \
-  SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=var/bench-static \
-  MEDIA_ROOT=var/bench-media CONN_MAX_AGE=60
-$PY manage.py migrate --noinput -v0
-$PY manage.py createcachetable
-$PY manage.py collectstatic --noinput -v0
+. bench/prepare.sh && prepare "${BENCH_DB:-portal_bench}"
 $PY bench/seed_documents.py
 
 $PY -m gunicorn portal.wsgi --bind 127.0.0.1:$PORT --workers "$WORKERS" \
