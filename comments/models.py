@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import models
-from django.db.models import Avg, Count, Max, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -117,19 +117,6 @@ class RatingSummary:
         return [(n, self.counts[n]) for n in STARS]
 
 
-class RatingQuerySet(models.QuerySet):
-    def summary(self, *, voter=None):
-        """Every count, the average and this voter's stars in one aggregate query."""
-        return RatingSummary.from_row(self.aggregate(**summary_aggregates(voter)))
-
-
-def summary_aggregates(voter):
-    aggregates = {f"s{n}": Count("id", filter=Q(stars=n)) for n in STARS}
-    aggregates["average"] = Avg("stars")
-    aggregates["mine"] = Max("stars", filter=Q(voter=voter or ""))
-    return aggregates
-
-
 class Rating(models.Model):
     article = models.ForeignKey(
         Article,
@@ -143,8 +130,6 @@ class Rating(models.Model):
     stars = models.PositiveSmallIntegerField(_("stars"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = RatingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rating")

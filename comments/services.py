@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from comments.feedback import rating_summary
 from comments.models import STARS, Comment, Rating
 from portal import pagecache
 from portal.audit.models import Action
@@ -50,7 +51,7 @@ def rating_vote(*, article, voter, address_hash, stars):
     )
     # The article's page shows the counts: made again on its next view.
     pagecache.forget_site(article.site_id)
-    return Rating.objects.filter(article=article).summary(voter=voter)
+    return rating_summary(article, voter)
 
 
 def comments_moderate(*, queryset, status, user=None, request=None):
