@@ -103,6 +103,10 @@ def unit_state(site_id):
     return {"token": uuid.uuid4().hex, "until": min(moments)}
 
 
+# model -> how to find an object's unit id (watch()).
+_watched = {}
+
+
 def _site_id(instance):
     return getattr(instance, "site_id", None)
 
@@ -116,9 +120,6 @@ def _changed(sender, instance, raw=False, **kwargs):
         return
     for site_id in found if isinstance(found, (list, tuple, set)) else (found,):
         forget_site(site_id)
-
-
-_watched = {}
 
 
 def watch(*models, site=_site_id):
