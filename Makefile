@@ -8,7 +8,7 @@ PORT ?= 8000
 # DATABASE_URL from the environment, else a project-local PostgreSQL under var/.
 WITH_DB = export DATABASE_URL="$${DATABASE_URL:-$$($(PY) scripts/localdb.py)}";
 
-.PHONY: install run dev test lint check chromium vnu messages db-stop bench bench-counting bench-documents bench-search bench-anchor clean backup restore
+.PHONY: install run dev test lint check chromium nginx vnu messages db-stop bench bench-counting bench-documents bench-search bench-anchor bench-nginx clean backup restore
 
 install: $(STAMP)
 
@@ -45,6 +45,13 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium missing: browser tests will be skipped"; }
 
+# nginx runs deploy/nginx.conf in tests/security/test_nginx.py (its cache and the
+# counting from its log); install it when missing and we can.
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) \
+	  || echo "nginx missing: the nginx tests will be skipped"; }
+
 # The Nu HTML checker (npm's vnu-jar, run by Java 17+) for the HTML validity test.
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 vnu:
@@ -52,7 +59,7 @@ vnu:
 	  npm install --silent --no-audit --no-fund --prefix var/tools vnu-jar >/dev/null 2>&1; } \
 	  || echo "vnu-jar missing: the HTML validity test will be skipped"
 
-test: install chromium vnu lint check
+test: install chromium nginx vnu lint check
 	@$(WITH_DB) $(PY) -m pytest $(PYTEST_ARGS)
 
 # Re-extract locale/vi/LC_MESSAGES/django.po (the source translators edit) and
@@ -89,6 +96,11 @@ bench-documents: install
 # Our pages beside the Wagtail anchor, in one run (issue 12; bench/README.md).
 bench-anchor: install
 	@$(WITH_DB) bash bench/anchor.sh
+
+# The article page behind deploy/nginx.conf beside nginx's static-file ceiling,
+# counted from nginx's log (issue 12; bench/README.md).
+bench-nginx: install
+	@$(WITH_DB) bash bench/nginx.sh
 
 # The search page at 10,000 of each kind (issue 14).
 bench-search: install

@@ -25,10 +25,17 @@ server sees the same entries). What stays exact:
   beyond page numbers (so random strings cannot fill the cache).
 - Crawlers are cheap: they get kept pages, and what is made for them is not
   kept (nothing is written for a crawler's view).
+
+Behind deploy/nginx.conf, a page this cache keeps (or serves) says to nginx,
+in `X-Accel-Expires`, that nginx may keep it too, for PROXY_CACHE_SECONDS at
+most (nginx cannot be told to forget a page: its copy is short-lived, and
+never outlives this cache's). nginx keeps nothing else, and bypasses its cache
+for the same cookies as this one.
 """
 
 import hashlib
 import logging
+import time as clock
 import uuid
 from datetime import datetime, time, timedelta
 
@@ -213,15 +220,18 @@ class AnonymousPageCacheMiddleware:
 
     def keep(self, request, response, key, state):
         shown = getattr(request, "page_object", None)
+        left = (state["until"] - timezone.now()).total_seconds()
+        kept_for = max(1, min(seconds(), int(left)))
         entry = {
             "token": state["token"],
             "content": response.content,
             "content_type": response["Content-Type"],
             "language": response.get("Content-Language"),
             "shown": (shown._meta.label, shown.pk) if shown is not None else None,
+            "expires": clock.time() + kept_for,
         }
-        left = (state["until"] - timezone.now()).total_seconds()
-        self.set(key, entry, max(1, min(seconds(), int(left))))
+        self.set(key, entry, kept_for)
+        allow_proxy(response, kept_for)
 
     def replay(self, request, entry):
         if entry["shown"] is not None:
@@ -231,4 +241,13 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(entry["content"], content_type=entry["content_type"])
         if entry["language"]:
             response["Content-Language"] = entry["language"]
+        allow_proxy(response, entry.get("expires", 0) - clock.time())
         return response
+
+
+def allow_proxy(response, left):
+    """nginx may keep the page for PROXY_CACHE_SECONDS, or what is left of our
+    copy's life if that is shorter: its copy never outlives ours."""
+    proxy_seconds = min(getattr(settings, "PROXY_CACHE_SECONDS", 0), int(left))
+    if proxy_seconds > 0:
+        response["X-Accel-Expires"] = str(proxy_seconds)

@@ -300,11 +300,15 @@ IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", portal_conf.MAX_SIDE)
 # Public pages of readers without a session are kept this long in the shared
 # cache (portal/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Behind deploy/nginx.conf, nginx keeps the pages this cache keeps for this
+# long too (X-Accel-Expires): it cannot be told to forget a page, so briefly.
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 2)
 
 # Access statistics (stats/conf.py says what each one does).
 STATS_COUNTING = env_bool("STATS_COUNTING", stats_conf.COUNTING)
 STATS_BACKEND = os.environ.get("STATS_BACKEND", stats_conf.BACKEND)
 STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
+STATS_COUNTED_BY = os.environ.get("STATS_COUNTED_BY", stats_conf.COUNTED_BY)
 STATS_VISIT_MINUTES = env_int("STATS_VISIT_MINUTES", stats_conf.VISIT_MINUTES)
 STATS_ONLINE_MINUTES = env_int("STATS_ONLINE_MINUTES", stats_conf.ONLINE_MINUTES)
 STATS_COUNTER_CACHE_SECONDS = env_int(

@@ -27,6 +27,14 @@ def check_settings(app_configs=None, **kwargs):
                 id="stats.E002",
             )
         )
+    if settings.STATS_COUNTED_BY not in {"app", "access_log"}:
+        errors.append(
+            checks.Error(
+                "STATS_COUNTED_BY must be 'app' or 'access_log', "
+                f"not {settings.STATS_COUNTED_BY!r}.",
+                id="stats.E006",
+            )
+        )
     for name in (
         "STATS_VISIT_MINUTES",
         "STATS_ONLINE_MINUTES",

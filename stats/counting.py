@@ -59,21 +59,30 @@ class PageView:
     referrer_host: str | None
 
 
-def is_countable(request, response):
-    """A public HTML page served with 200 to a GET of a person's browser."""
+def is_countable_page(request, response):
+    """A public HTML page served with 200 to a GET: counted if a person asked."""
     if request.method != "GET" or response.status_code != 200:
         return False
     if getattr(request, "site", None) is None:
         return False
     if request.path.startswith(EXCLUDED_PREFIXES):
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return False
-    # Speculative prefetches are not views (the page may never be shown).
-    purpose = request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
-    if "prefetch" in purpose.lower():
-        return False
-    return not is_bot(request.headers.get("User-Agent", ""))
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+def is_person(user_agent, purpose):
+    """Neither a crawler nor a speculative prefetch (a page that may never be
+    shown); `purpose` is the Sec-Purpose or Purpose header."""
+    return "prefetch" not in purpose.lower() and not is_bot(user_agent)
+
+
+def is_countable(request, response):
+    """A public HTML page served with 200 to a GET of a person's browser."""
+    headers = request.headers
+    return is_countable_page(request, response) and is_person(
+        headers.get("User-Agent", ""),
+        headers.get("Sec-Purpose", headers.get("Purpose", "")),
+    )
 
 
 def is_mobile(user_agent):
@@ -97,30 +106,36 @@ def visitor_key(request, now):
 
 
 def referrer_host(request):
+    own, _port = split_domain_port(request.get_host())
+    return external_host(request.headers.get("Referer", ""), own)
+
+
+def external_host(referer, own):
     """The host of an external Referer (never its path or query), else None."""
-    referer = request.headers.get("Referer", "")
     if not referer:
         return None
     try:
         host = (urlsplit(referer).hostname or "").lower()
     except ValueError:
         return None
-    own, _port = split_domain_port(request.get_host())
     if not host or host == own or len(host) > 253:
         return None
     return host
 
 
+def shown_article_id(request):
+    shown = page_object(request)
+    return shown.pk if isinstance(shown, Article) else None
+
+
 def page_view(request, now):
     key, new_cookie = visitor_key(request, now)
-    shown = page_object(request)
-    article_id = shown.pk if isinstance(shown, Article) else None
     return PageView(
         site_id=request.site.pk,
         visitor=key,
         new_cookie=new_cookie,
         is_mobile=is_mobile(request.headers.get("User-Agent", "")),
-        article_id=article_id,
+        article_id=shown_article_id(request),
         referrer_host=referrer_host(request),
     )
 

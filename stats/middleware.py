@@ -3,7 +3,7 @@ import logging
 from django.conf import settings
 from django.utils import timezone
 
-from stats import counting, services
+from stats import access_log, counting, services
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,15 @@ class VisitCounterMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.STATS_COUNTING and counting.is_countable(request, response):
+        if not settings.STATS_COUNTING:
+            return response
+        if settings.STATS_COUNTED_BY == "access_log":
+            # nginx logs the views of marked pages, those it answers from its
+            # cache included; stats/access_log.py counts them.
+            if counting.is_countable_page(request, response):
+                response[access_log.HEADER] = access_log.mark(request)
+            return response
+        if counting.is_countable(request, response):
             try:
                 now = timezone.now()
                 view = counting.page_view(request, now)

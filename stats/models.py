@@ -174,3 +174,23 @@ class SiteCounterSettings(models.Model):
 
     def __str__(self):
         return str(self.site)
+
+
+class AccessLogPosition(models.Model):
+    """How far `stats_read_access_log` has counted a log file of nginx's.
+
+    Saved in the transaction that adds the counts of the lines before it, so a
+    line is counted exactly once (stats/access_log.py).
+    """
+
+    path = models.CharField(_("path"), max_length=500, unique=True)
+    # The file's inode: a new one means logrotate renamed the old file.
+    inode = models.BigIntegerField(_("inode"), null=True)
+    offset = models.BigIntegerField(_("offset"), default=0)
+
+    class Meta:
+        verbose_name = _("access log position")
+        verbose_name_plural = _("access log positions")
+
+    def __str__(self):
+        return f"{self.path} @ {self.offset}"

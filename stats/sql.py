@@ -79,6 +79,8 @@ WITH commit_mode AS (
         (site_id, cookie_key, daily_key, seen_at, date, started_visit)
     SELECT %(site)s, %(new_cookie)s, %(visitor)s, %(now)s, %(day)s, new_visit
     FROM activity WHERE %(new_cookie)s IS NOT NULL
+    -- Keys are random; one given twice must not stop the counting of a log.
+    ON CONFLICT (site_id, cookie_key) DO NOTHING
 ), day_counts AS (
     SELECT %(day)s::date AS date, new_visit::int AS visits, 1 AS page_views,
         (new_visit AND %(mobile)s)::int AS mobile_visits

@@ -305,3 +305,27 @@ def test_a_crawler_walking_every_article_writes_nothing(article):
         in {"INSERT", "UPDATE", "DELETE", "WITH"}
     ]
     assert writes == []
+
+
+@override_settings(PROXY_CACHE_SECONDS=5)
+def test_nginx_may_keep_what_the_cache_keeps_never_longer(article):
+    """X-Accel-Expires (read by deploy/nginx.conf) on a page kept and on a page
+    served from the cache, capped by what is left of the cache's copy; never on a
+    page of a staff member or a reader who voted."""
+    url = article.get_absolute_url()
+    assert Client(HTTP_USER_AGENT=FIREFOX).get(url)["X-Accel-Expires"] == "5"
+    assert Client(HTTP_USER_AGENT=FIREFOX).get(url)["X-Accel-Expires"] == "5"
+    with time_machine.travel(timezone.now() + timedelta(seconds=57)):
+        late = Client(HTTP_USER_AGENT=FIREFOX).get(url)
+    assert int(late["X-Accel-Expires"]) <= 3
+    voter = Client(HTTP_USER_AGENT=FIREFOX)
+    voter.cookies["binh_chon"] = "x"
+    assert "X-Accel-Expires" not in voter.get(url)
+    crawler = Client(HTTP_USER_AGENT="Googlebot/2.1").get(reverse("home"))
+    assert "X-Accel-Expires" not in crawler  # made for a crawler, kept by no one
+
+
+@override_settings(PROXY_CACHE_SECONDS=0)
+def test_without_a_proxy_cache_nothing_tells_nginx_to_keep_a_page(reader, article):
+    reader.get(article.get_absolute_url())
+    assert "X-Accel-Expires" not in reader.get(article.get_absolute_url())

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def fetch(url, host="portal.example.vn"):
+def fetch(url, host="portal.example.vn", **headers):
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    request = urllib.request.Request(url, headers={"Host": host})
+    request = urllib.request.Request(url, headers={"Host": host, **headers})
     try:
         with urllib.request.urlopen(request, context=context, timeout=10) as response:
             return response.status, response.headers, response.read()
@@ -58,6 +58,8 @@ def nginx(tmp_path):
         .replace("/srv/portal/media/", f"{media}/")
         .replace("/srv/portal/staticfiles/", f"{static}/")
         .replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
+        .replace("/var/cache/nginx/portal", f"{tmp_path}/cache")
+        .replace("/var/log/nginx/", f"{tmp_path}/")
     )
     (tmp_path / "portal.conf").write_text(site_conf)
     temp = "".join(
@@ -111,3 +113,66 @@ def test_nginx_proxies_pages_to_gunicorn(nginx, transactional_db):
         status, headers, body = fetch(url + article.get_absolute_url(), "localhost")
     assert status == 200
     assert article.title in body.decode()
+
+
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
+def wait_for_lines(path, count, timeout=10):
+    """nginx writes its log buffer at least every second (flush=1s)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{path} did not reach {count} lines")
+
+
+def test_nginx_keeps_anonymous_pages_and_its_log_counts_every_view(
+    nginx, transactional_db, tmp_path
+):
+    """Behind nginx (STATS_COUNTED_BY=access_log) readers get nginx's copy of the
+    page, staff and voters never do, and every person's view, cached or not, is
+    counted once from the log; crawlers' views are not."""
+    from articles.models import Article
+    from stats import access_log
+    from stats.models import DailySiteStats
+
+    url, _, app_port = nginx
+    make_unit()
+    article = make_article()
+    page = url + article.get_absolute_url()
+    with gunicorn(
+        port=app_port,
+        SECURE_SSL_REDIRECT="1",
+        STATS_COUNTED_BY="access_log",
+        PAGE_CACHE_SECONDS="60",
+        PROXY_CACHE_SECONDS="30",
+    ):
+        first = fetch(page, "localhost", **{"User-Agent": FIREFOX})
+        later = [fetch(page, "localhost", **{"User-Agent": FIREFOX}) for _ in range(4)]
+        # The visitor cookie nginx gave the first view brings the browser back.
+        cookie = first[1]["Set-Cookie"].split(";")[0]
+        assert cookie.startswith("khach=")
+        returning = [
+            fetch(page, "localhost", **{"User-Agent": FIREFOX, "Cookie": cookie})
+            for _ in range(3)
+        ]
+        staff = fetch(
+            page, "localhost", **{"User-Agent": FIREFOX, "Cookie": "sessionid=abc"}
+        )
+        for _ in range(2):  # crawlers: logged, never counted
+            fetch(page, "localhost", **{"User-Agent": "Googlebot/2.1"})
+    assert first[0] == 200 and first[1]["X-Cache"] == "MISS"
+    assert [headers["X-Cache"] for _, headers, _ in later + returning] == ["HIT"] * 7
+    assert "Set-Cookie" not in returning[0][1]  # the browser keeps its key
+    assert staff[0] == 200 and staff[1]["X-Cache"] == "BYPASS"
+    assert article.title in later[-1][2].decode()
+
+    log = tmp_path / "portal-count.log"
+    wait_for_lines(log, 11)
+    assert b'"a":""' in log.read_bytes().splitlines()[5]  # a known browser: no address
+    assert access_log.read(log) == (11, 9)
+    assert Article.objects.get(pk=article.pk).view_count == 9
+    assert DailySiteStats.objects.get().page_views == 9
+    assert access_log.read(log) == (0, 0)  # read once, counted once

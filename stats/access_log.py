@@ -1,0 +1,137 @@
+"""Counting the page views nginx logs (STATS_COUNTED_BY=access_log).
+
+Behind deploy/nginx.conf most anonymous views are answered from nginx's short
+cache and never reach the app, so the app cannot count them. Instead:
+
+1. The app marks every page it would count with the header `X-Portal-Count`
+   ("<site id> <article id or ->"); nginx keeps the header with the page it
+   caches, so the views it answers itself carry it too.
+2. nginx logs each view of a marked page, one JSON line (`log_format
+   portal_count`): its time, method, status, mark, User-Agent, prefetch header,
+   Referer, and who the visitor is: the key of nginx's own visitor cookie
+   (the userid module: `$uid_got`, or `$uid_set` for a new one), and the address
+   only for a browser without that cookie (for the daily hash).
+3. `manage.py stats_read_access_log` reads the lines added since it last read,
+   and counts each like the app would: bots and prefetches are left out, the
+   same statement (stats/sql.py) adds it to the same rows. The position in the
+   file is saved in the same transaction as the counts, so a line is counted
+   exactly once even if the reader is stopped at any moment.
+"""
+
+import json
+import logging
+import os
+from datetime import UTC, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from stats import counting, services
+from stats.models import AccessLogPosition
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-Portal-Count"
+BATCH_LINES = 2000
+
+
+def mark(request):
+    """The header's value: what nginx's log line must say to count the view."""
+    article_id = counting.shown_article_id(request)
+    return f"{request.site.pk} {article_id or '-'}"
+
+
+def cookie_key(value):
+    """The key of nginx's userid variables ("uid=0A0B…": 32 hex digits)."""
+    key = value.partition("=")[2].lower()
+    return key if counting.KEY_RE.fullmatch(key) else None
+
+
+def page_view(fields):
+    """(PageView, time) for a logged line that is a person's view, else None."""
+    if fields.get("m") != "GET" or fields.get("s") != "200":
+        return None
+    site, _, article = fields.get("mark", "").partition(" ")
+    user_agent = fields.get("ua", "")
+    if not site.isdigit() or not counting.is_person(user_agent, fields.get("p", "")):
+        return None
+    now = datetime.fromtimestamp(float(fields["t"]), tz=UTC)
+    visitor = cookie_key(fields.get("uid", ""))
+    new_cookie = None
+    if visitor is None:
+        day = timezone.localdate(now)
+        visitor = counting.daily_hash(fields.get("a", ""), user_agent, day)
+        new_cookie = cookie_key(fields.get("new", ""))
+    view = counting.PageView(
+        site_id=int(site),
+        visitor=visitor,
+        new_cookie=new_cookie,
+        is_mobile=counting.is_mobile(user_agent),
+        article_id=int(article) if article.isdigit() else None,
+        referrer_host=counting.external_host(fields.get("r", ""), fields.get("h", "")),
+    )
+    return view, now
+
+
+def parse(line):
+    try:
+        fields = json.loads(line)
+        return page_view(fields) if isinstance(fields, dict) else None
+    except (ValueError, KeyError, OverflowError):
+        logger.warning("An access log line that is not nginx's: %r", line[:200])
+        return None
+
+
+def read(path, *, batch=BATCH_LINES):
+    """Count the lines added to the log at `path` since the last read; returns
+    (lines read, page views counted).
+
+    A rotated log (renamed to `path.1` by logrotate) is finished first.
+    """
+    path = os.fspath(path)
+    position, _ = AccessLogPosition.objects.get_or_create(path=path)
+    try:
+        inode = os.stat(path).st_ino
+    except FileNotFoundError:
+        return 0, 0
+    totals = [0, 0]
+    if position.inode not in (None, inode):
+        rotated = path + ".1"
+        if os.path.exists(rotated) and os.stat(rotated).st_ino == position.inode:
+            _read_file(rotated, position.pk, batch, totals)
+        AccessLogPosition.objects.filter(pk=position.pk).update(inode=inode, offset=0)
+    elif position.inode is None:
+        AccessLogPosition.objects.filter(pk=position.pk).update(inode=inode)
+    _read_file(path, position.pk, batch, totals)
+    return tuple(totals)
+
+
+def _read_file(path, position_pk, batch, totals):
+    with open(path, "rb") as log:
+        while True:
+            with transaction.atomic():
+                # Locked: two readers of one log never count a line twice.
+                position = AccessLogPosition.objects.select_for_update().get(
+                    pk=position_pk
+                )
+                if os.fstat(log.fileno()).st_size < position.offset:
+                    position.offset = 0  # truncated (logrotate's copytruncate)
+                log.seek(position.offset)
+                lines = []
+                size = 0
+                for line in log:
+                    if not line.endswith(b"\n"):
+                        break  # nginx is still writing it
+                    lines.append(line)
+                    size += len(line)
+                    if len(lines) >= batch:
+                        break
+                if not lines:
+                    return
+                views = [parse(line.decode("utf-8", "replace")) for line in lines]
+                views = [view for view in views if view is not None]
+                services.record_page_views(views)
+                position.offset += size
+                position.save(update_fields=["offset"])
+            totals[0] += len(lines)
+            totals[1] += len(views)
