@@ -300,9 +300,11 @@ IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", portal_conf.MAX_SIDE)
 # Public pages of readers without a session are kept this long in the shared
 # cache (portal/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
-# Behind deploy/nginx.conf, nginx keeps the pages this cache keeps for this
-# long too (X-Accel-Expires): it cannot be told to forget a page, so briefly.
-PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 2)
+# Behind deploy/nginx.conf, nginx may keep the pages this cache keeps for this
+# long too (X-Accel-Expires; it cannot be told to forget a page, so 2 s at
+# most is advised). 0: nginx keeps nothing. Views nginx answers never reach the
+# app: stats.E007 asks for STATS_COUNTED_BY=access_log with it.
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 0)
 
 # Access statistics (stats/conf.py says what each one does).
 STATS_COUNTING = env_bool("STATS_COUNTING", stats_conf.COUNTING)

@@ -35,6 +35,20 @@ def check_settings(app_configs=None, **kwargs):
                 id="stats.E006",
             )
         )
+    if (
+        settings.STATS_COUNTING
+        and settings.STATS_COUNTED_BY == "app"
+        and getattr(settings, "PROXY_CACHE_SECONDS", 0)
+    ):
+        errors.append(
+            checks.Error(
+                "PROXY_CACHE_SECONDS lets nginx answer views the app never sees, "
+                "and STATS_COUNTED_BY=app would not count them.",
+                hint="Set STATS_COUNTED_BY=access_log and run stats_read_access_log "
+                "(README, 'Behind nginx'), or PROXY_CACHE_SECONDS=0.",
+                id="stats.E007",
+            )
+        )
     for name in (
         "STATS_VISIT_MINUTES",
         "STATS_ONLINE_MINUTES",
