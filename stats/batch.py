@@ -22,6 +22,7 @@ from stats import sql
 from stats.models import FirstView, VisitorActivity
 
 
+# Fields in the order of their table's columns in save()'s INSERTs.
 @dataclass
 class Activity:
     last_seen: object
@@ -57,7 +58,6 @@ class Batch:
         each is taken back by the first view of its cookie below."""
         if not keys:
             return {}
-        sites, visitors = zip(*keys, strict=True)
         table = connection.ops.quote_name(FirstView._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -65,12 +65,13 @@ class Batch:
                 "WHERE f.site_id = k.s AND f.cookie_key = k.v "
                 "RETURNING f.site_id, f.cookie_key, f.daily_key, f.seen_at, f.date, "
                 "f.started_visit",
-                [list(sites), list(visitors)],
+                columns(keys),
             )
             return {(row[0], row[1]): First(*row[2:]) for row in cursor.fetchall()}
 
     def _activity(self, keys):
-        sites, visitors = zip(*keys, strict=True) if keys else ((), ())
+        if not keys:
+            return {}
         table = connection.ops.quote_name(VisitorActivity._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -78,7 +79,7 @@ class Batch:
                 f"a.visit_page_views, a.is_mobile FROM {table} a "
                 "JOIN unnest(%s::int[], %s::text[]) AS k(s, v) "
                 "ON a.site_id = k.s AND a.visitor = k.v",
-                [list(sites), list(visitors)],
+                columns(keys),
             )
             return {(row[0], row[1]): Activity(*row[2:]) for row in cursor.fetchall()}
 
@@ -139,16 +140,14 @@ class Batch:
     def save(self):
         activity = connection.ops.quote_name(VisitorActivity._meta.db_table)
         firsts = connection.ops.quote_name(FirstView._meta.db_table)
-        rows = [(key, self.activity[key]) for key in self.touched]
         with connection.cursor() as cursor:
             if self.released:
-                sites, visitors = zip(*self.released, strict=True)
                 cursor.execute(
                     f"DELETE FROM {activity} a USING unnest(%s::int[], %s::text[]) "
                     "AS k(s, v) WHERE a.site_id = k.s AND a.visitor = k.v",
-                    [list(sites), list(visitors)],
+                    columns(self.released),
                 )
-            if rows:
+            if self.touched:
                 cursor.execute(
                     f"INSERT INTO {activity} AS a (site_id, visitor, last_seen, "
                     "visit_started, visit_page_views, is_mobile) "
@@ -159,30 +158,21 @@ class Batch:
                     "visit_started = EXCLUDED.visit_started, "
                     "visit_page_views = EXCLUDED.visit_page_views, "
                     "is_mobile = EXCLUDED.is_mobile",
-                    [
-                        [site for (site, _), _ in rows],
-                        [visitor for (_, visitor), _ in rows],
-                        [row.last_seen for _, row in rows],
-                        [row.visit_started for _, row in rows],
-                        [row.visit_page_views for _, row in rows],
-                        [row.is_mobile for _, row in rows],
-                    ],
+                    columns(
+                        (*key, *vars(self.activity[key]).values())
+                        for key in self.touched
+                    ),
                 )
             if self.new_firsts:
-                new = list(self.new_firsts.items())
                 cursor.execute(
                     f"INSERT INTO {firsts} (site_id, cookie_key, daily_key, seen_at, "
                     "date, started_visit) SELECT * FROM unnest(%s::int[], %s::text[], "
                     "%s::text[], %s::timestamptz[], %s::date[], %s::bool[]) "
                     "ON CONFLICT (site_id, cookie_key) DO NOTHING",
-                    [
-                        [site for (site, _), _ in new],
-                        [cookie for (_, cookie), _ in new],
-                        [first.daily_key for _, first in new],
-                        [first.seen_at for _, first in new],
-                        [first.date for _, first in new],
-                        [first.started_visit for _, first in new],
-                    ],
+                    columns(
+                        (*key, *vars(first).values())
+                        for key, first in self.new_firsts.items()
+                    ),
                 )
             for (site, day), figures in self.days.items():
                 articles = self.articles.get((site, day), {})
@@ -201,6 +191,11 @@ class Batch:
                         "host_visits": list(referrers.values()),
                     },
                 )
+
+
+def columns(rows):
+    """Rows (tuples) as the arrays `unnest()` takes: one list per column."""
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def record(views):
