@@ -12,14 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 N=${BENCH_ARTICLES:-1000}
-DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
 WORKERS=${WORKERS:-4}
 PORT=${BENCH_PORT:-8766}
 ANCHOR=${ANCHOR:-../shared/anchors/wagtail/anchor.sh}
 ANCHOR_PORT=${ANCHOR_PORT:-8801}
-FIREFOX="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 export BENCH_ARTICLES=$N
@@ -37,34 +33,9 @@ serve() {  # serve [ENV=VALUE…]: (re)start our gunicorn
 trap '[ -n "$GUNICORN" ] && kill $GUNICORN 2>/dev/null; "$ANCHOR" stop >/dev/null 2>&1 || true' EXIT
 "$ANCHOR" start >/dev/null
 
-ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import Article; \
-print(Article.objects.published().order_by('-published_at')[$N // 2].get_absolute_url())")
+ARTICLE=$(middle_article "$N")
 CATEGORY=$($PY manage.py shell -v0 -c "from articles.models import Category; \
 print(max(Category.objects.all(), key=lambda c: c.articles.count()).get_absolute_url())")
-views() {
-  $PY manage.py shell -v0 -c "from django.db.models import Sum; from stats.models import DailySiteStats; \
-print(DailySiteStats.objects.aggregate(n=Sum('page_views'))['n'] or 0)"
-}
-
-# measure NAME URL [wrk options…]: prints "req/s mean p99 requests"
-measure() {
-  local url=$1; shift
-  local warm out
-  warm=$(wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")
-  if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "$out" >&2; fi
-  # The last field: every response wrk got, warm-up included (for the counting).
-  printf "%s %s %s %s" \
-    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}' <<<"$out")" \
-    "$(awk '$1=="99%" {print $2}' <<<"$out")" \
-    "$(( $(awk '/requests in/ {print $1}' <<<"$warm") + $(awk '/requests in/ {print $1}' <<<"$out") ))"
-}
-c1() {  # mean latency of one connection
-  local url=$1; shift
-  wrk -t1 -c1 -d"$WARMUP" "$@" "$url" >/dev/null
-  wrk -t1 -c1 -d"$DURATION" "$@" "$url" | awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}'
-}
 row() {  # row LABEL OURS ANCHOR
   local ours=($2) theirs=($3)
   printf "| %-34s | %9s req/s, p99 %7s | %9s req/s, p99 %7s | %5.2f× |\n" "$1" \

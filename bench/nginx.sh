@@ -9,16 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 N=${BENCH_ARTICLES:-1000}
-DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
 WORKERS=${WORKERS:-4}
 PORT=${BENCH_PORT:-8766}
 NGINX_PORT=${BENCH_NGINX_PORT:-8767}
 ANCHOR=${ANCHOR:-../shared/anchors/wagtail/anchor.sh}
 ANCHOR_PORT=${ANCHOR_PORT:-8801}
 NGINX=${NGINX:-/usr/sbin/nginx}
-FIREFOX="Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -x "$NGINX" ] || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
 
@@ -64,33 +60,10 @@ trap 'kill $GUNICORN $NGINX_PID 2>/dev/null; "$ANCHOR" stop >/dev/null 2>&1 || t
 "$ANCHOR" start >/dev/null
 for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 
-ARTICLE=$($PY manage.py shell -v0 -c "from articles.models import Article; \
-print(Article.objects.published().order_by('-published_at')[$N // 2].get_absolute_url())")
+ARTICLE=$(middle_article "$N")
 S="https://127.0.0.1:$NGINX_PORT"
 # The ceiling: the very page, as a file nginx serves.
 curl -fsk -A "$FIREFOX" "$S$ARTICLE" -o var/bench-static/bench-article.html
-views() {
-  $PY manage.py shell -v0 -c "from django.db.models import Sum; from stats.models import DailySiteStats; \
-print(DailySiteStats.objects.aggregate(n=Sum('page_views'))['n'] or 0)"
-}
-
-measure() {  # URL [wrk options…]: "req/s mean p99 requests (warm-up included)"
-  local url=$1; shift
-  local warm out
-  warm=$(wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url")
-  if grep -q "Non-2xx\|Socket errors" <<<"$out"; then echo "$out" >&2; fi
-  printf "%s %s %s %s" \
-    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}' <<<"$out")" \
-    "$(awk '$1=="99%" {print $2}' <<<"$out")" \
-    "$(( $(awk '/requests in/ {print $1}' <<<"$warm") + $(awk '/requests in/ {print $1}' <<<"$out") ))"
-}
-c1() {
-  local url=$1; shift
-  wrk -t1 -c1 -d"$WARMUP" "$@" "$url" >/dev/null
-  wrk -t1 -c1 -d"$DURATION" --latency "$@" "$url" | awk '$1=="Latency" && $2 ~ /^[0-9]/ {print $2; exit}'
-}
 row() {  # LABEL FIGURES CEILING
   local ours=($2) top=($3)
   printf "| %-40s | %10s req/s | p99 %8s | %6.1f%% |\n" "$1" "${ours[0]}" "${ours[2]}" \
