@@ -132,7 +132,7 @@ def test_nginx_keeps_anonymous_pages_and_its_log_counts_every_view(
     nginx, transactional_db, tmp_path
 ):
     """Behind nginx (STATS_COUNTED_BY=access_log) readers get nginx's copy of the
-    page, staff and voters never do, and every person's view, cached or not, is
+    page, staff and a reader who voted never do, and every person's view, cached or not, is
     counted once from the log; crawlers' views are not."""
     from articles.models import Article
     from stats import access_log
@@ -161,18 +161,24 @@ def test_nginx_keeps_anonymous_pages_and_its_log_counts_every_view(
         staff = fetch(
             page, "localhost", **{"User-Agent": FIREFOX, "Cookie": "sessionid=abc"}
         )
+        voter = fetch(
+            page,
+            "localhost",
+            **{"User-Agent": FIREFOX, "Cookie": f"{cookie}; binh_chon=x"},
+        )
         for _ in range(2):  # crawlers: logged, never counted
             fetch(page, "localhost", **{"User-Agent": "Googlebot/2.1"})
     assert first[0] == 200 and first[1]["X-Cache"] == "MISS"
     assert [headers["X-Cache"] for _, headers, _ in later + returning] == ["HIT"] * 7
     assert "Set-Cookie" not in returning[0][1]  # the browser keeps its key
     assert staff[0] == 200 and staff[1]["X-Cache"] == "BYPASS"
+    assert voter[0] == 200 and voter[1]["X-Cache"] == "BYPASS"
     assert article.title in later[-1][2].decode()
 
     log = tmp_path / "portal-count.log"
-    wait_for_lines(log, 11)
+    wait_for_lines(log, 12)
     assert b'"a":""' in log.read_bytes().splitlines()[5]  # a known browser: no address
-    assert access_log.read(log) == (11, 9)
-    assert Article.objects.get(pk=article.pk).view_count == 9
-    assert DailySiteStats.objects.get().page_views == 9
+    assert access_log.read(log) == (12, 10)
+    assert Article.objects.get(pk=article.pk).view_count == 10
+    assert DailySiteStats.objects.get().page_views == 10
     assert access_log.read(log) == (0, 0)  # read once, counted once
