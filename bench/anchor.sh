@@ -6,8 +6,9 @@
 # up once (`../shared/anchors/wagtail/anchor.sh setup`); this script starts and
 # stops it. Our database is "portal_bench_<N>" with N articles (BENCH_ARTICLES).
 #   BENCH_ARTICLES=1000 DURATION=20s WARMUP=10s CONNECTIONS=32 WORKERS=4 make bench-anchor
-# With STATS_REDIS_URL (e.g. redis://127.0.0.1:6379/9) it also measures the article
-# page with the counting in Redis (STATS_BACKEND=redis).
+# It also measures the article page counted via the app's own log
+# (STATS_COUNTED_BY=app_log, then stats_read_access_log), and with STATS_REDIS_URL
+# (e.g. redis://127.0.0.1:6379/9) counted in Redis (STATS_BACKEND=redis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -71,6 +72,17 @@ row "article, no page cache, c$CONNECTIONS" "$(measure "$P$ARTICLE" -H "User-Age
   "$(measure "$W/tin-tuc/tin-tuc-so-500/")"
 printf "| %-34s | %26s | %26s |       |\n" "article, no page cache, c1 mean" \
   "$(c1 "$P$ARTICLE" -H "User-Agent: $FIREFOX")" "$theirs_c1"
+LOG=var/bench-views.log
+rm -f "$LOG"
+serve STATS_COUNTED_BY=app_log STATS_LOG_PATH="$LOG"
+logged=$(measure "$P$ARTICLE" -H "User-Agent: $FIREFOX")
+row "article, counted via the app's log, c$CONNECTIONS" "$logged" \
+  "$(measure "$W/tin-tuc/tin-tuc-so-500/")"
+printf "| %-34s | %26s | %26s |       |\n" "article, app's log, c1 mean" \
+  "$(c1 "$P$ARTICLE" -H "User-Agent: $FIREFOX")" "$theirs_c1"
+log_before=$(views)
+$PY manage.py stats_read_access_log "$LOG" >/dev/null
+log_counted=$(($(views) - log_before))
 if [ -n "${STATS_REDIS_URL:-}" ] && redis-cli -u "$STATS_REDIS_URL" ping >/dev/null 2>&1; then
   serve STATS_BACKEND=redis STATS_REDIS_URL="$STATS_REDIS_URL"
   row "article, counted in Redis, c$CONNECTIONS" "$(measure "$P$ARTICLE" -H "User-Agent: $FIREFOX")" \
@@ -80,3 +92,6 @@ echo
 read -r _ _ _ served <<<"$article"
 echo "Counting under load: wrk got $served article responses (warm-up and run); the portal"
 echo "counted $((after - before)) page views (wrk does not count the responses in flight when it stops)."
+read -r _ _ _ log_served <<<"$logged"
+echo "Counted via the app's log: wrk got $log_served responses (c32 warm-up and run); the app wrote"
+echo "$(wc -l < "$LOG") lines (c1 runs included); stats_read_access_log counted $log_counted page views."

@@ -27,23 +27,23 @@ def check_settings(app_configs=None, **kwargs):
                 id="stats.E002",
             )
         )
-    if settings.STATS_COUNTED_BY not in {"app", "access_log"}:
+    if settings.STATS_COUNTED_BY not in {"app", "access_log", "app_log"}:
         errors.append(
             checks.Error(
-                "STATS_COUNTED_BY must be 'app' or 'access_log', "
+                "STATS_COUNTED_BY must be 'app', 'access_log' or 'app_log', "
                 f"not {settings.STATS_COUNTED_BY!r}.",
                 id="stats.E006",
             )
         )
     if (
         settings.STATS_COUNTING
-        and settings.STATS_COUNTED_BY == "app"
+        and settings.STATS_COUNTED_BY != "access_log"
         and getattr(settings, "PROXY_CACHE_SECONDS", 0)
     ):
         errors.append(
             checks.Error(
-                "PROXY_CACHE_SECONDS lets nginx answer views the app never sees, "
-                "and STATS_COUNTED_BY=app would not count them.",
+                "PROXY_CACHE_SECONDS lets nginx answer views the app never sees: "
+                f"STATS_COUNTED_BY={settings.STATS_COUNTED_BY} would not count them.",
                 hint="Set STATS_COUNTED_BY=access_log and run stats_read_access_log "
                 "(README, 'Behind nginx'), or PROXY_CACHE_SECONDS=0.",
                 id="stats.E007",

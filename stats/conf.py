@@ -7,11 +7,14 @@ name, falling back to <NAME> here; stats/checks.py rejects bad values when
 
 COUNTING = True  # count visits and page views at all
 BACKEND = "db"  # or "redis": counts in Redis until `stats_rollup` flushes them
-# Who sees the page views: "app" (the middleware counts each one it answers) or
-# "access_log" (behind deploy/nginx.conf, whose short cache answers most views
-# without the app: the app marks countable pages with a header, nginx logs the
-# views of marked pages, `stats_read_access_log` counts the log's lines).
+# Who counts the page views (stats/access_log.py):
+# - "app": the middleware, one statement per view;
+# - "access_log": behind deploy/nginx.conf, whose short cache answers most views
+#   without the app: the app marks countable pages with a header, nginx logs the
+#   views of marked pages, `stats_read_access_log` counts the log's lines;
+# - "app_log": the middleware appends each view to LOG_PATH, read the same way.
 COUNTED_BY = "app"
+LOG_PATH = "var/stats/views.log"  # app_log's file, relative to the project
 VISIT_MINUTES = 30  # a page view after this much quiet starts a new visit
 ONLINE_MINUTES = 5  # the window of "Đang truy cập"
 COUNTER_CACHE_SECONDS = 60  # how stale the counter block may be…

@@ -28,6 +28,15 @@ class VisitCounterMiddleware:
             if counting.is_countable_page(request, response):
                 response[access_log.HEADER] = access_log.mark(request)
             return response
+        if settings.STATS_COUNTED_BY == "app_log":
+            if counting.is_countable(request, response):
+                try:
+                    new_cookie = access_log.write(request, timezone.now())
+                    if new_cookie:
+                        counting.set_visitor_cookie(response, new_cookie)
+                except Exception:
+                    logger.exception("Writing a page view to the log failed")
+            return response
         if counting.is_countable(request, response):
             try:
                 now = timezone.now()

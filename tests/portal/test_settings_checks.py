@@ -30,6 +30,7 @@ def test_a_counter_cache_over_sixty_seconds_is_refused_not_capped():
         ({"STATS_BACKEND": "redis", "STATS_REDIS_URL": ""}, "stats.E002"),
         ({"STATS_COUNTED_BY": "nginx"}, "stats.E006"),
         ({"PROXY_CACHE_SECONDS": 2, "STATS_COUNTED_BY": "app"}, "stats.E007"),
+        ({"PROXY_CACHE_SECONDS": 2, "STATS_COUNTED_BY": "app_log"}, "stats.E007"),
         ({"STATS_VISIT_MINUTES": 0}, "stats.E003"),
         ({"STATS_RETENTION_DAYS": "400"}, "stats.E003"),
         ({"STATS_COUNTER_CACHE_SECONDS": -1}, "stats.E004"),

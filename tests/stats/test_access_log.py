@@ -9,6 +9,7 @@ import os
 import secrets
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -16,7 +17,13 @@ from django.utils import timezone
 from articles.models import Article
 from stats import access_log
 from stats.counting import daily_hash
-from stats.models import DailyArticleViews, DailyReferrer, DailySiteStats
+from stats.models import (
+    DailyArticleViews,
+    DailyReferrer,
+    DailySiteStats,
+    FirstView,
+    VisitorActivity,
+)
 from tests.factories import FIREFOX, IPHONE, make_article, vietnam_time
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +91,6 @@ def test_crawlers_prefetches_and_other_answers_are_not_counted(site, tmp_path):
 def test_the_visitor_is_the_cookie_key_or_the_daily_hash_of_the_address(site, tmp_path):
     """A browser without nginx's cookie is its daily hash (the address is never
     kept), and the key nginx gave it joins that visit when it comes back."""
-    from stats.models import FirstView, VisitorActivity
 
     log = tmp_path / "count.log"
     at = vietnam_time(2026, 12, 5, 9, 30)
@@ -202,3 +208,58 @@ def test_the_app_counting_itself_marks_nothing(site, no_page_cache):
     response = Client(HTTP_USER_AGENT=FIREFOX).get("/")
     assert access_log.HEADER not in response
     assert DailySiteStats.objects.get(site=site, date=timezone.localdate()).page_views
+
+
+def scenario(site):
+    """Views at fixed times: a new browser, its return with the cookie, a phone
+    from a search engine, a crawler; two days."""
+    article = make_article(published_at=vietnam_time(2026, 12, 1, 8))
+    url = article.get_absolute_url()
+    browser = Client(HTTP_USER_AGENT=FIREFOX)
+    phone = Client(HTTP_USER_AGENT=IPHONE, HTTP_REFERER="https://www.google.com/?q=x")
+    bot = Client(HTTP_USER_AGENT="Googlebot/2.1")
+    for at, client, address in [
+        (vietnam_time(2026, 12, 5, 9), browser, "/"),
+        (vietnam_time(2026, 12, 5, 9, 1), browser, url),
+        (vietnam_time(2026, 12, 5, 9, 50), browser, url),
+        (vietnam_time(2026, 12, 5, 23, 59), phone, url),
+        (vietnam_time(2026, 12, 6, 0, 1), phone, url),
+        (vietnam_time(2026, 12, 6, 0, 2), bot, url),
+    ]:
+        with time_machine.travel(at, tick=False):
+            assert client.get(address).status_code == 200
+    return article
+
+
+def counted(article):
+    return (
+        sorted(
+            DailySiteStats.objects.values_list(
+                "date", "visits", "page_views", "mobile_visits"
+            )
+        ),
+        sorted(DailyArticleViews.objects.values_list("date", "views")),
+        sorted(DailyReferrer.objects.values_list("date", "host", "visits")),
+        Article.objects.get(pk=article.pk).view_count,
+    )
+
+
+def test_the_apps_own_log_counts_as_the_app_counts(site, no_page_cache, tmp_path):
+    """STATS_COUNTED_BY=app_log: the app appends each view to its log (its own
+    visitor cookie, the daily hash, never the address) and the reader counts the
+    log into the very rows the app's counting statement makes."""
+    article = scenario(site)
+    expected = counted(article)
+    assert expected[0] and expected[2]
+    article.delete()
+    for model in (DailySiteStats, DailyArticleViews, DailyReferrer):
+        model.objects.all().delete()
+    VisitorActivity.objects.all().delete()
+    FirstView.objects.all().delete()
+    log = tmp_path / "views.log"
+    with override_settings(STATS_COUNTED_BY="app_log", STATS_LOG_PATH=str(log)):
+        article = scenario(site)
+        assert not DailySiteStats.objects.exists()  # nothing counted yet
+        assert access_log.read(log) == (5, 5)  # the crawler's view is not written
+    assert b"203.0.113" not in log.read_bytes() and b"127.0.0.1" not in log.read_bytes()
+    assert counted(article) == expected
