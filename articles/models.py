@@ -2,7 +2,6 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
@@ -10,6 +9,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from portal.images import SafeImageField, private_original_path
+from portal.links import slug_url
 from portal.sanitize import sanitize_html
 from portal.tenancy import SiteQuerySet, unique_slug
 from portal.workflow.models import Status, WorkflowModel, WorkflowQuerySet
@@ -68,7 +68,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_url("articles:category", self.slug)
 
     def clean(self):
         if self.parent_id:
@@ -229,7 +229,7 @@ class Article(WorkflowModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def clean(self):
         if self.category_id and self.site_id and self.category.site_id != self.site_id:

@@ -1,8 +1,9 @@
 """Reads behind the public article pages that more than one view needs."""
 
+from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Category
 
 OTHER_NEWS = 8
 
@@ -49,3 +50,47 @@ OTHER = f"""(SELECT id, title, slug, published_at, 'other' AS side FROM articles
   WHERE {PUBLIC} AND id <> %(pk)s
   ORDER BY published_at DESC, id DESC LIMIT %(other)s)"""
 AROUND_SQL = f"{OTHER} UNION ALL {NEWER} UNION ALL {OLDER}"
+
+
+def _select(model, alias):
+    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
+
+
+def _attnames(model):
+    return [f.attname for f in model._meta.concrete_fields]
+
+
+# The article with its category and the category's parent, as one fixed statement
+# written out from the models' fields once (building it with the ORM on every view
+# cost more than running it). PUBLIC_ARTICLE is PUBLIC above for one article.
+ARTICLE_FIELDS = _attnames(Article)
+CATEGORY_FIELDS = _attnames(Category)
+ARTICLE_SQL = f"""SELECT {_select(Article, "a")}, {_select(Category, "c")},
+       {_select(Category, "p")}
+  FROM "{Article._meta.db_table}" a
+  JOIN "{Category._meta.db_table}" c ON c.id = a.category_id
+  LEFT JOIN "{Category._meta.db_table}" p ON p.id = c.parent_id
+ WHERE a.site_id = %(site)s AND a.slug = %(slug)s"""
+PUBLIC_ARTICLE = """ AND a.live AND a.published_at <= %(now)s
+   AND (a.expires_at IS NULL OR a.expires_at > %(now)s)"""
+
+
+def article_by_slug(site, slug, *, public=True):
+    """The unit's article at `slug` with its category (and its parent) loaded,
+    or None; `public=False` finds drafts and scheduled ones too (staff preview)."""
+    sql = ARTICLE_SQL + PUBLIC_ARTICLE if public else ARTICLE_SQL
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"site": site.pk, "slug": slug, "now": timezone.now()})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    db = connection.alias
+    a, c = len(ARTICLE_FIELDS), len(CATEGORY_FIELDS)
+    article = Article.from_db(db, ARTICLE_FIELDS, row[:a])
+    category = Category.from_db(db, CATEGORY_FIELDS, row[a : a + c])
+    parent = row[a + c :]
+    category.parent = (
+        None if parent[0] is None else Category.from_db(db, CATEGORY_FIELDS, parent)
+    )
+    article.category = category
+    return article

@@ -1,7 +1,8 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
-from articles.selectors import article_page
+from articles.selectors import article_by_slug, article_page
 from portal.keyset import keyset_page
 from portal.saving import saved_copy, wants_saved_copy
 from portal.tenancy import set_page_object, user_can_manage_site
@@ -36,16 +37,11 @@ def category_detail(request, slug):
 
 
 def article_detail(request, slug):
-    site_articles = Article.objects.for_site(request.site).published()
     # The unit's staff may preview drafts and scheduled articles before publishing.
-    viewable = (
-        Article.objects.for_site(request.site)
-        if user_can_manage_site(request.user, request.site)
-        else site_articles
-    )
-    article = get_object_or_404(
-        viewable.select_related("category", "category__parent"), slug=slug
-    )
+    staff = user_can_manage_site(request.user, request.site)
+    article = article_by_slug(request.site, slug, public=not staff)
+    if article is None:
+        raise Http404
     if wants_saved_copy(request) and article.is_public:
         return saved_copy(
             request, DETAIL_TEMPLATE, {"article": article}, title=article.title

@@ -23,6 +23,24 @@ def rating_text(summary):
     ) % {"average": average_text(summary), "count": summary.total}
 
 
+def star_choices(summary):
+    """The five buttons of the rating form: their stars, counts and labels, and
+    whether each is lit by this reader's vote (worked out here, not per button
+    in the template: the page shows them on every view)."""
+    mine = summary.mine or 0
+    return [
+        {
+            "stars": stars,
+            "count": count,
+            "label": ngettext("%(stars)s star", "%(stars)s stars", stars)
+            % {"stars": stars},
+            "on": stars <= mine,
+            "pressed": stars == mine,
+        }
+        for stars, count in summary.rows
+    ]
+
+
 def rating_payload(summary):
     """The JSON the script uses to update the block in place."""
     return {

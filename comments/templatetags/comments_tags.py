@@ -10,7 +10,7 @@ from django import template
 from django.core.paginator import Page, Paginator
 
 from comments import visitors
-from comments.display import rating_text
+from comments.display import rating_text, star_choices
 from comments.feedback import article_feedback as feedback_data
 from portal.citizen import input_closed
 
@@ -64,6 +64,7 @@ def article_feedback(context, article):
         "article": article,
         "summary": summary,
         "summary_text": rating_text(summary),
+        "stars": star_choices(summary),
         "page": comment_page(data.comments, number, data.total_comments),
         "page_param": PAGE_PARAM,
         "form": context.get("comment_form"),

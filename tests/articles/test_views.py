@@ -240,3 +240,34 @@ def test_staff_of_another_unit_cannot_preview_a_draft(client, site, django_user_
     )
     login_verified(client, outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_expired_article_is_gone_for_readers_but_staff_still_preview_it(
+    client, site, staff_user
+):
+    expired = make_article(expires_at=timezone.now() - timedelta(minutes=1))
+    assert client.get(expired.get_absolute_url()).status_code == 404
+    login_verified(client, staff_user)
+    assert client.get(expired.get_absolute_url()).status_code == 200
+
+
+def test_article_of_a_subcategory_links_both_categories_in_its_breadcrumb(client, site):
+    parent = make_category(name="Tin tức")
+    child = make_category(name="Tin xã", parent=parent)
+    article = make_article(category=child)
+    crumbs = page(client.get(article.get_absolute_url()).content.decode()).find(
+        "nav", class_="breadcrumb"
+    )
+    assert [(a.attrs["href"], a.text) for a in crumbs.find_all("a")][1:] == [
+        (parent.get_absolute_url(), "Tin tức"),
+        (child.get_absolute_url(), "Tin xã"),
+    ]
+
+
+def test_an_article_of_another_unit_is_not_found_on_this_host(two_sites):
+    from tests.factories import A_HOST, B_HOST
+
+    site_a, site_b = two_sites
+    theirs = make_article(site=site_b, category=make_category(site=site_b))
+    assert Client(HTTP_HOST=A_HOST).get(theirs.get_absolute_url()).status_code == 404
+    assert Client(HTTP_HOST=B_HOST).get(theirs.get_absolute_url()).status_code == 200

@@ -132,3 +132,22 @@ def test_votes_are_rate_limited_per_address(client, article, settings):
     assert Rating.objects.filter(stars=1).count() == 0
     other = Client(REMOTE_ADDR="198.51.100.7")
     assert vote(other, article, 1).status_code == 302
+
+
+def test_the_readers_own_vote_lights_its_stars_and_no_one_elses(client, article):
+    from django.test import Client
+
+    from tests.reading import page
+
+    def stars(html):
+        buttons = page(html).find_all("button", class_="rating__star")
+        return [
+            (b.attrs["aria-pressed"], "rating__star--on" in b.attrs["class"])
+            for b in buttons
+        ]
+
+    vote(client, article, 3)
+    mine = stars(client.get(article.get_absolute_url()).content.decode())
+    assert mine == [("false", True)] * 2 + [("true", True)] + [("false", False)] * 2
+    theirs = stars(Client().get(article.get_absolute_url()).content.decode())
+    assert theirs == [("false", False)] * 5
