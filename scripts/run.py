@@ -1,6 +1,7 @@
 """`make run`: serve the portal the way production does, on this machine.
 
-gunicorn with several workers, DEBUG off, static files through WhiteNoise. Only
+gunicorn with several workers, DEBUG off, static files through WhiteNoise, page
+views counted from the app's own log by a reader beside it (gunicorn_run.py). Only
 what a machine without TLS needs is relaxed: plain HTTP on the loopback address
 (no HTTPS redirect, no secure-only cookies, no HSTS), Django serving the media.
 The secret key is made on the first run and kept in var/secret_key (never
@@ -47,6 +48,9 @@ def environment():
     # The workflow's e-mails are printed here, not sent, unless SMTP is configured.
     env.setdefault("EMAIL_BACKEND", "console")
     env.setdefault("STATIC_ROOT", str(VAR / "staticfiles"))
+    # Each view is a line appended to the app's log, counted every few seconds
+    # by the reader gunicorn starts beside its workers (scripts/gunicorn_run.py).
+    env.setdefault("STATS_COUNTED_BY", "app_log")
     return env
 
 
@@ -79,6 +83,8 @@ def main():
             "-m",
             "gunicorn",
             "portal.wsgi",
+            "--config",
+            str(ROOT / "scripts" / "gunicorn_run.py"),
             "--bind",
             f"{host}:{port}",
             "--workers",

@@ -188,6 +188,27 @@ def test_the_command_reads_the_log(site, tmp_path, capsys):
     assert "2 lines read, 1 page views counted" in capsys.readouterr().out
 
 
+def test_without_a_path_the_command_reads_the_apps_own_log(
+    site, tmp_path, settings, capsys
+):
+    settings.STATS_LOG_PATH = str(tmp_path / "views.log")
+    write(settings.STATS_LOG_PATH, line(site), line(site))
+    call_command("stats_read_access_log")
+    assert "2 lines read, 2 page views counted" in capsys.readouterr().out
+    assert DailySiteStats.objects.get(site=site).page_views == 2
+
+
+def test_following_stops_once_its_parent_is_gone(site, tmp_path, capsys):
+    """`make run`'s reader (scripts/gunicorn_run.py) must not outlive gunicorn."""
+    log = tmp_path / "count.log"
+    write(log, line(site))
+    gone = os.getppid() + 1_000_000  # never this process's parent
+    call_command(
+        "stats_read_access_log", str(log), follow=True, every=60, with_parent=gone
+    )  # returns after one round instead of sleeping a minute
+    assert DailySiteStats.objects.get(site=site).page_views == 1
+
+
 @override_settings(STATS_COUNTED_BY="access_log")
 def test_behind_nginx_the_app_marks_pages_and_counts_none(site, no_page_cache):
     article = make_article()
