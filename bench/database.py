@@ -6,8 +6,8 @@ python bench/database.py URL NAME [--fresh]   (--fresh: drop and re-create it)
 import sys
 
 import dj_database_url
-import psycopg2
-from psycopg2 import sql
+import psycopg
+from psycopg import sql
 
 url, name = sys.argv[1], sys.argv[2]
 config = dj_database_url.parse(url)
@@ -18,7 +18,7 @@ params = {
     "host": config["HOST"] or config.get("OPTIONS", {}).get("host"),
     "port": config["PORT"] or None,
 }
-connection = psycopg2.connect(**{k: v for k, v in params.items() if v})
+connection = psycopg.connect(**{k: v for k, v in params.items() if v})
 connection.autocommit = True
 with connection.cursor() as cursor:
     if "--fresh" in sys.argv[3:]:

@@ -172,8 +172,8 @@ def database_is_empty():
 
 def ensure_database():
     """Create the database named by DATABASE_URL when it does not exist yet."""
-    import psycopg2
-    from psycopg2 import sql
+    import psycopg
+    from psycopg import sql
 
     db = connection.settings_dict
     try:
@@ -189,7 +189,7 @@ def ensure_database():
         "password": env.get("PGPASSWORD"),
         "dbname": "postgres",
     }
-    maintenance = psycopg2.connect(**{k: v for k, v in params.items() if v})
+    maintenance = psycopg.connect(**{k: v for k, v in params.items() if v})
     maintenance.autocommit = True
     with maintenance.cursor() as cursor:
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))

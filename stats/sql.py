@@ -77,8 +77,8 @@ WITH commit_mode AS (
 ), new_first_view AS (
     INSERT INTO {first_view}
         (site_id, cookie_key, daily_key, seen_at, date, started_visit)
-    SELECT %(site)s, %(new_cookie)s, %(visitor)s, %(now)s, %(day)s, new_visit
-    FROM activity WHERE %(new_cookie)s IS NOT NULL
+    SELECT %(site)s, %(new_cookie)s::text, %(visitor)s, %(now)s, %(day)s, new_visit
+    FROM activity WHERE %(new_cookie)s::text IS NOT NULL
     -- Keys are random; one given twice must not stop the counting of a log.
     ON CONFLICT (site_id, cookie_key) DO NOTHING
 ), day_counts AS (

@@ -6,7 +6,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-import psycopg2
+import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -36,7 +36,7 @@ def admin_connection():
         "password": db["PASSWORD"] or None,
         "dbname": "postgres",
     }
-    conn = psycopg2.connect(**{k: v for k, v in params.items() if v})
+    conn = psycopg.connect(**{k: v for k, v in params.items() if v})
     conn.autocommit = True
     return conn
 
@@ -82,7 +82,7 @@ def counts(database):
         "password": db["PASSWORD"] or None,
         "dbname": database,
     }
-    conn = psycopg2.connect(**{k: v for k, v in params.items() if v})
+    conn = psycopg.connect(**{k: v for k, v in params.items() if v})
     with conn.cursor() as cursor:
         result = {}
         for table in (

@@ -99,7 +99,8 @@ def test_a_second_run_waits_for_nothing_while_one_holds_the_lock(site):
     def hold():
         other = connections.create_connection("default")
         with other.cursor() as cursor:
-            cursor.execute("BEGIN; SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
+            cursor.execute("BEGIN")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])
             held.set()
             release.wait(10)
             cursor.execute("COMMIT")
