@@ -32,6 +32,9 @@ def when_ready(server):
             READ_EVERY,
             "--with-parent",
             str(os.getpid()),
+            # One 64 MB file and the one before it, at most (~400,000 views each).
+            "--rotate-over",
+            "64",
             "-v",
             "0",
         ],

@@ -144,24 +144,52 @@ def read(path, *, batch=BATCH_LINES):
     """Count the lines added to the log at `path` since the last read; returns
     (lines read, page views counted).
 
-    A rotated log (renamed to `path.1` by logrotate) is finished first.
+    A rotated log (renamed to `path.1` by logrotate, or by rotate()) is finished
+    first, even before the new log appears.
     """
     path = os.fspath(path)
     position, _ = AccessLogPosition.objects.get_or_create(path=path)
     try:
         inode = os.stat(path).st_ino
     except FileNotFoundError:
-        return 0, 0
+        inode = None
     totals = [0, 0]
-    if position.inode not in (None, inode):
+    if position.inode is not None and position.inode != inode:
         rotated = path + ".1"
         if os.path.exists(rotated) and os.stat(rotated).st_ino == position.inode:
             _read_file(rotated, position.pk, batch, totals)
+        if inode is None:
+            return tuple(totals)  # the position stays on the rotated log until then
         AccessLogPosition.objects.filter(pk=position.pk).update(inode=inode, offset=0)
+    elif inode is None:
+        return 0, 0
     elif position.inode is None:
         AccessLogPosition.objects.filter(pk=position.pk).update(inode=inode)
     _read_file(path, position.pk, batch, totals)
     return tuple(totals)
+
+
+def rotate(path, *, over):
+    """Move the app's own log aside to `path.1`, as logrotate would, once it is
+    over `over` bytes and read to its end; True if it did. The app opens a new
+    log at its next line (_append), and read() finishes this one first: lines
+    written between the last read and the move are counted too. Never for
+    nginx's log, which nginx keeps writing until it is told to reopen it."""
+    path = os.fspath(path)
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return False
+    position = AccessLogPosition.objects.filter(path=path).first()
+    if (
+        stat.st_size < over
+        or position is None
+        or position.inode != stat.st_ino
+        or position.offset < stat.st_size
+    ):
+        return False
+    os.replace(path, path + ".1")
+    return True
 
 
 def _read_file(path, position_pk, batch, totals):

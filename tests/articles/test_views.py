@@ -271,3 +271,27 @@ def test_an_article_of_another_unit_is_not_found_on_this_host(two_sites):
     theirs = make_article(site=site_b, category=make_category(site=site_b))
     assert Client(HTTP_HOST=A_HOST).get(theirs.get_absolute_url()).status_code == 404
     assert Client(HTTP_HOST=B_HOST).get(theirs.get_absolute_url()).status_code == 200
+
+
+def test_the_fixed_article_statement_reads_what_the_orm_reads(site):
+    """articles/selectors.article_by_slug builds models from a raw row: every
+    field (a new one included) must come back as the ORM gives it."""
+    from articles.selectors import article_by_slug
+
+    parent = make_category(name="Tin tức")
+    article = make_article(
+        category=make_category(name="Tin xã", parent=parent),
+        lead="Sáng 08/01",
+        expires_at=timezone.now() + timedelta(days=3),
+    )
+    fetched = article_by_slug(site, article.slug)
+    expected = Article.objects.select_related("category__parent").get(pk=article.pk)
+    for a, b in [
+        (fetched, expected),
+        (fetched.category, expected.category),
+        (fetched.category.parent, expected.category.parent),
+    ]:
+        for field in type(b)._meta.concrete_fields:
+            assert getattr(a, field.attname) == getattr(b, field.attname), field.name
+    assert fetched._state.adding is False and fetched._state.db == "default"
+    assert article_by_slug(site, "khong-co") is None

@@ -161,6 +161,44 @@ def test_a_rotated_log_is_finished_before_the_new_one(site, tmp_path):
     assert DailySiteStats.objects.get(site=site).page_views == 5
 
 
+def test_the_reader_moves_the_apps_log_aside_once_read_and_big(site, tmp_path):
+    """make run's reader (--rotate-over): the app's log never grows without end,
+    and no line is lost or counted twice around the move."""
+    log = tmp_path / "views.log"
+    write(log, line(site), line(site))
+    assert not access_log.rotate(log, over=1)  # not read yet
+    assert access_log.read(log) == (2, 2)
+    assert not access_log.rotate(log, over=10_000)  # read, but small
+    write(log, line(site))
+    assert not access_log.rotate(log, over=1)  # a line not read yet
+    access_log.read(log)
+    assert access_log.rotate(log, over=1)
+    assert not log.exists() and (tmp_path / "views.log.1").exists()
+    # A worker that had the old file open still writes there; then a new one.
+    write(f"{log}.1", line(site))
+    assert access_log.read(log) == (1, 1)  # the moved log is finished first
+    write(log, line(site), line(site))
+    assert access_log.read(log) == (2, 2)
+    assert access_log.read(log) == (0, 0)
+    assert DailySiteStats.objects.get(site=site).page_views == 6
+
+
+def test_the_app_writes_a_new_log_after_the_reader_moved_it(
+    site, tmp_path, settings, no_page_cache
+):
+    settings.STATS_COUNTED_BY = "app_log"
+    settings.STATS_LOG_PATH = str(tmp_path / "views.log")
+    article = make_article()
+    browser = Client(HTTP_USER_AGENT=FIREFOX)
+    browser.get(article.get_absolute_url())
+    access_log.read(settings.STATS_LOG_PATH)
+    assert access_log.rotate(settings.STATS_LOG_PATH, over=1)
+    browser.get(article.get_absolute_url())
+    assert os.path.getsize(settings.STATS_LOG_PATH) > 0
+    assert access_log.read(settings.STATS_LOG_PATH) == (1, 1)
+    assert Article.objects.get(pk=article.pk).view_count == 2
+
+
 def test_a_truncated_log_is_read_from_its_start(site, tmp_path):
     log = tmp_path / "count.log"
     write(log, line(site), line(site), line(site))

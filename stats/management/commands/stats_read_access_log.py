@@ -39,6 +39,13 @@ class Command(BaseCommand):
             "--every", type=float, default=10.0, help="seconds between reads"
         )
         parser.add_argument(
+            "--rotate-over",
+            type=int,
+            metavar="MB",
+            help="move the app's own log to PATH.1 once it is read and over MB "
+            "megabytes (make run; never for nginx's log, which logrotate moves)",
+        )
+        parser.add_argument(
             "--with-parent",
             type=int,
             metavar="PID",
@@ -51,6 +58,8 @@ class Command(BaseCommand):
         while True:
             try:
                 lines, views = access_log.read(path)
+                if options.get("rotate_over"):
+                    access_log.rotate(path, over=options["rotate_over"] * 1024 * 1024)
             except DatabaseError:
                 if not follow:
                     raise
