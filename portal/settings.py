@@ -142,6 +142,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("The portal runs on PostgreSQL only.")
 # psycopg 3 binds parameters on the server and prepares a statement once it has
 # run DB_PREPARE_THRESHOLD times on a connection: planning was most of the time
 # of the article page's statements (0.28 of 0.33 ms for the article itself).

@@ -59,3 +59,29 @@ def test_the_editor_configuration_is_in_the_settings():
 
     assert settings.CKEDITOR_5_CONFIGS["default"]["language"] == "vi"
     assert "svg" not in settings.CKEDITOR_5_UPLOAD_FILE_TYPES
+
+
+def test_a_database_other_than_postgresql_stops_the_settings():
+    result = manage("check", **{**PRODUCTION, "DATABASE_URL": "sqlite:///portal.db"})
+    assert result.returncode != 0
+    assert "The portal runs on PostgreSQL only." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold"), [(None, "5"), ("", "None"), ("1", "1")]
+)
+def test_statements_are_prepared_unless_turned_off_for_a_pooler(value, threshold):
+    """DB_PREPARE_THRESHOLD: psycopg 3 binds on the server and prepares a
+    statement after that many runs; empty turns preparing off (pgbouncer)."""
+    env = dict(PRODUCTION)
+    if value is not None:
+        env["DB_PREPARE_THRESHOLD"] = value
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
+        " print(o['server_side_binding'], o['prepare_threshold'])",
+        **env,
+    )
+    assert result.stdout.split() == ["True", threshold], result.stderr
