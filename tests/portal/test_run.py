@@ -127,6 +127,9 @@ def test_make_run_serves_like_production(served):
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
     assert Article.objects.get(pk=article.pk).view_count == before + 206
+    # …and the reader it started is gone with it.
+    reader = f"stats_read_access_log --follow .*--with-parent {process.pid} "
+    assert subprocess.run(["pgrep", "-f", reader]).returncode == 1
 
 
 def counted_soon(article, expected, seconds=20):
