@@ -13,7 +13,6 @@ def article_page(article):
     and the next newer and older article (the comments app re-shows the page
     with it when a comment form has errors), in one query."""
     params = {
-        "site": article.site_id,
         "category": article.category_id,
         "now": timezone.now(),
         "at": article.published_at,
@@ -35,8 +34,11 @@ def article_page(article):
 # than running them). "Public" is WorkflowQuerySet.published(): live, its date
 # come, not expired. A plain range on published_at (not an OR) lets each
 # neighbour's side start its index scan at the article itself; the NOT settles
-# ties.
-PUBLIC = """site_id = %(site)s AND category_id = %(category)s AND live
+# ties. No condition on the unit: a category is its unit's (Article.clean; the
+# mergers map categories with their articles), and with one PostgreSQL weighed
+# the unit's index per call, planning anew each time (0.6-0.9 ms) where the
+# category's plan, prepared once, runs in 0.23 ms.
+PUBLIC = """category_id = %(category)s AND live
     AND published_at <= %(now)s AND (expires_at IS NULL OR expires_at > %(now)s)"""
 NEWER = f"""(SELECT id, title, slug, published_at, 'newer' AS side FROM articles_article
   WHERE {PUBLIC}
