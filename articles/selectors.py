@@ -30,16 +30,20 @@ def article_page(article):
     }
 
 
+def _public(alias=""):
+    """WorkflowQuerySet.published() in SQL: live, its date come, not expired."""
+    return f"""{alias}live AND {alias}published_at <= %(now)s
+    AND ({alias}expires_at IS NULL OR {alias}expires_at > %(now)s)"""
+
+
 # One fixed statement (the ORM built these anew on every view, at more cost
-# than running them). "Public" is WorkflowQuerySet.published(): live, its date
-# come, not expired. A plain range on published_at (not an OR) lets each
+# than running them). A plain range on published_at (not an OR) lets each
 # neighbour's side start its index scan at the article itself; the NOT settles
 # ties. No condition on the unit: a category is its unit's (Article.clean; the
 # mergers map categories with their articles), and with one PostgreSQL weighed
 # the unit's index per call, planning anew each time (0.6-0.9 ms) where the
 # category's plan, prepared once, runs in 0.23 ms.
-PUBLIC = """category_id = %(category)s AND live
-    AND published_at <= %(now)s AND (expires_at IS NULL OR expires_at > %(now)s)"""
+PUBLIC = f"category_id = %(category)s AND {_public()}"
 NEWER = f"""(SELECT id, title, slug, published_at, 'newer' AS side FROM articles_article
   WHERE {PUBLIC}
     AND published_at >= %(at)s AND NOT (published_at = %(at)s AND id <= %(pk)s)
@@ -64,7 +68,7 @@ def _attnames(model):
 
 # The article with its category and the category's parent, as one fixed statement
 # written out from the models' fields once (building it with the ORM on every view
-# cost more than running it). PUBLIC_ARTICLE is PUBLIC above for one article.
+# cost more than running it).
 ARTICLE_FIELDS = _attnames(Article)
 CATEGORY_FIELDS = _attnames(Category)
 ARTICLE_SQL = f"""SELECT {_select(Article, "a")}, {_select(Category, "c")},
@@ -73,8 +77,7 @@ ARTICLE_SQL = f"""SELECT {_select(Article, "a")}, {_select(Category, "c")},
   JOIN "{Category._meta.db_table}" c ON c.id = a.category_id
   LEFT JOIN "{Category._meta.db_table}" p ON p.id = c.parent_id
  WHERE a.site_id = %(site)s AND a.slug = %(slug)s"""
-PUBLIC_ARTICLE = """ AND a.live AND a.published_at <= %(now)s
-   AND (a.expires_at IS NULL OR a.expires_at > %(now)s)"""
+PUBLIC_ARTICLE = f" AND {_public('a.')}"
 
 
 def article_by_slug(site, slug, *, public=True):
