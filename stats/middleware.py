@@ -28,22 +28,21 @@ class VisitCounterMiddleware:
             if counting.is_countable_page(request, response):
                 response[access_log.HEADER] = access_log.mark(request)
             return response
-        if settings.STATS_COUNTED_BY == "app_log":
-            if counting.is_countable(request, response):
-                try:
-                    new_cookie = access_log.write(request, timezone.now())
-                    if new_cookie:
-                        counting.set_visitor_cookie(response, new_cookie)
-                except Exception:
-                    logger.exception("Writing a page view to the log failed")
-            return response
         if counting.is_countable(request, response):
             try:
-                now = timezone.now()
-                view = counting.page_view(request, now)
-                services.record_page_view(view, now=now)
-                if view.new_cookie:
-                    counting.set_visitor_cookie(response, view.new_cookie)
+                new_cookie = self.count(request, timezone.now())
+                if new_cookie:
+                    counting.set_visitor_cookie(response, new_cookie)
             except Exception:
                 logger.exception("Counting a page view failed")
         return response
+
+    @staticmethod
+    def count(request, now):
+        """Count the view, or append it to the app's log (app_log) for
+        stats_read_access_log to count; returns the visitor cookie to set, if new."""
+        if settings.STATS_COUNTED_BY == "app_log":
+            return access_log.write(request, now)
+        view = counting.page_view(request, now)
+        services.record_page_view(view, now=now)
+        return view.new_cookie
