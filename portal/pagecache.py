@@ -248,6 +248,6 @@ class AnonymousPageCacheMiddleware:
 def allow_proxy(response, left):
     """nginx may keep the page for PROXY_CACHE_SECONDS, or what is left of our
     copy's life if that is shorter: its copy never outlives ours."""
-    proxy_seconds = min(getattr(settings, "PROXY_CACHE_SECONDS", 0), int(left))
+    proxy_seconds = min(settings.PROXY_CACHE_SECONDS, int(left))
     if proxy_seconds > 0:
         response["X-Accel-Expires"] = str(proxy_seconds)

@@ -38,7 +38,7 @@ def check_settings(app_configs=None, **kwargs):
     if (
         settings.STATS_COUNTING
         and settings.STATS_COUNTED_BY != "access_log"
-        and getattr(settings, "PROXY_CACHE_SECONDS", 0)
+        and settings.PROXY_CACHE_SECONDS
     ):
         errors.append(
             checks.Error(
