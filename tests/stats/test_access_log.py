@@ -7,6 +7,7 @@ The lines are written as deploy/nginx.conf's `portal_count` format writes them
 import json
 import os
 import secrets
+import signal
 
 import pytest
 import time_machine
@@ -241,9 +242,18 @@ def test_following_stops_once_its_parent_is_gone(site, tmp_path, capsys):
     log = tmp_path / "count.log"
     write(log, line(site))
     gone = os.getppid() + 1_000_000  # never this process's parent
-    call_command(
-        "stats_read_access_log", str(log), follow=True, every=60, with_parent=gone
-    )  # returns after one round instead of sleeping a minute
+
+    def still_following(*args):
+        pytest.fail("the reader kept following after its parent was gone")
+
+    signal.signal(signal.SIGALRM, still_following)
+    signal.alarm(20)  # it would sleep 60 s between rounds, forever
+    try:
+        call_command(
+            "stats_read_access_log", str(log), follow=True, every=60, with_parent=gone
+        )
+    finally:
+        signal.alarm(0)
     assert DailySiteStats.objects.get(site=site).page_views == 1
 
 
