@@ -8,6 +8,8 @@ The context processor and the views that need them (the home page's sections
 follow the menu) read them here, once per request.
 """
 
+import uuid
+
 from django.core.cache import cache
 
 from articles.models import Category
@@ -47,10 +49,27 @@ def _unit_data(request):
                 "sections": list(Category.objects.for_site(site).menu()),
                 # Predecessors, successors, archived (portal/unit_history.py).
                 "history": unit_history(site),
+                # Names this reading, for what is rendered from it (portal/fragments.py).
+                "version": uuid.uuid4().hex,
             }
+            data["menu_paths"] = frozenset(_paths(data["menu"]))
             cache.set(unit_cache_key(site.pk), data, UNIT_CACHE_SECONDS)
         request._portal_unit = data
     return data
+
+
+def _paths(entries):
+    for entry in entries:
+        if entry.url:
+            yield entry.url
+        yield from _paths(entry.children)
+
+
+def cached_data(request):
+    """All of the request's unit data (with its version), or None without a site."""
+    if getattr(request, "site", None) is None:
+        return None
+    return _unit_data(request)
 
 
 def unit_profile(request):
