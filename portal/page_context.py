@@ -35,11 +35,30 @@ def forget(*site_ids):
         pagecache.forget_site(pk)
 
 
+# Other cache keys every public page reads (the counter block's figures),
+# fetched in the same round trip as the unit's data: key_function(site_id) -> key.
+_read_along = []
+
+
+def read_along(key_function):
+    """Read key_function(site_id) from the shared cache with the unit's data."""
+    _read_along.append(key_function)
+
+
+def value_read_along(request, key):
+    """What the shared cache held for `key`, if it was read along with the
+    request's unit data; else None (not read, or not in the cache)."""
+    return getattr(request, "_portal_read_along", {}).get(key)
+
+
 def _unit_data(request):
     data = getattr(request, "_portal_unit", None)
     if data is None:
         site = request.site
-        data = cache.get(unit_cache_key(site.pk))
+        key = unit_cache_key(site.pk)
+        found = cache.get_many([key, *(along(site.pk) for along in _read_along)])
+        request._portal_read_along = found
+        data = found.get(key)
         if data is None:
             data = {
                 "unit": UnitProfile.objects.filter(site=site).first(),

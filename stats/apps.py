@@ -25,3 +25,8 @@ class StatsConfig(AppConfig):
         from stats import merging
 
         merging.register()
+
+        from portal import page_context
+        from stats.selectors import counter_cache_key
+
+        page_context.read_along(counter_cache_key)

@@ -2,6 +2,7 @@ import logging
 
 from django.utils.functional import SimpleLazyObject
 
+from portal import page_context
 from stats import display, selectors
 
 logger = logging.getLogger(__name__)
@@ -15,12 +16,15 @@ def counter(request):
     site = getattr(request, "site", None)
     if site is None or request.path.startswith("/admin/"):
         return {}
-    return {"stats_counter": SimpleLazyObject(lambda: counter_block(site.pk))}
+    return {"stats_counter": SimpleLazyObject(lambda: counter_block(site.pk, request))}
 
 
-def counter_block(site_id):
+def counter_block(site_id, request=None):
     try:
-        values = selectors.cached_counter_values(site_id)
+        # Usually read with the unit's data (StatsConfig.ready): no query of its own.
+        values = page_context.value_read_along(
+            request, selectors.counter_cache_key(site_id)
+        ) or selectors.cached_counter_values(site_id)
     except Exception:
         # A counter is not worth a broken page (e.g. Redis down): no block.
         logger.exception("Reading the visitor counter failed")

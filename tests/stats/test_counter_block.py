@@ -105,7 +105,21 @@ def test_admin_pages_never_read_the_counter(client, site, admin_user):
     with CaptureQueriesContext(connection) as context:
         html = client.get(reverse("admin:index")).content.decode()
     assert 'class="counter"' not in html
-    assert not any("stats:counter" in q["sql"] for q in context.captured_queries)
+    # Its key may ride along with the unit's data (one SELECT, no extra round
+    # trip), but the admin neither reads it alone nor computes the figures.
+    sqls = [q["sql"] for q in context.captured_queries]
+    assert not [s for s in sqls if "stats:counter" in s and "portal:unit" not in s]
+    assert not [s for s in sqls if VisitorActivity._meta.db_table in s]
+
+
+def test_a_public_page_reads_the_counter_with_the_unit_data(client, site):
+    make_category(site=site)
+    client.get(reverse("home"))  # fills the cache
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(reverse("home")).content.decode()
+    assert 'class="counter"' in html
+    reads = [q["sql"] for q in context.captured_queries if "stats:counter" in q["sql"]]
+    assert len(reads) == 1 and "portal:unit" in reads[0]
 
 
 def test_a_failing_counter_hides_the_block_and_keeps_the_page(client, site, caplog):
