@@ -2,10 +2,12 @@
 
 import http.cookiejar
 import threading
+import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 
@@ -109,3 +111,37 @@ def test_twenty_phones_behind_one_address_are_twenty_visitors():
     assert len({key for kept in keys for key in kept}) == CLIENTS
     totals = DailySiteStats.objects.aggregate(v=Sum("visits"), p=Sum("page_views"))
     assert totals == {"v": CLIENTS + 1, "p": (CLIENTS + 1) * VIEWS}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_is_sent_before_its_view_is_written():
+    """A locked counter row (a long rollup, say) never keeps a reader waiting:
+    the statement runs after the last byte is sent, and the view still counts."""
+    make_unit()
+    url = make_article().get_absolute_url()
+    agent = {"User-Agent": "Mozilla/5.0 (X11; Linux) Firefox/128.0"}
+    with gunicorn(workers=2) as base:
+        with urllib.request.urlopen(urllib.request.Request(base + url, headers=agent)):
+            pass
+        wait_for(lambda: page_views() == 1)
+        with transaction.atomic():
+            list(DailySiteStats.objects.select_for_update())
+            started = time.monotonic()
+            request = urllib.request.Request(base + url, headers=agent)
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 200
+                response.read()
+            assert time.monotonic() - started < 5
+            assert page_views() == 1
+        wait_for(lambda: page_views() == 2)
+
+
+def page_views():
+    return DailySiteStats.objects.aggregate(p=Sum("page_views"))["p"] or 0
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
