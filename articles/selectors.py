@@ -1,6 +1,6 @@
 """Reads behind the public article pages that more than one view needs."""
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.utils import timezone
 
 from articles.models import Article, Category
@@ -20,8 +20,12 @@ def article_page(article):
         "other": OTHER_NEWS,
     }
     found = {"other": [], "newer": [None], "older": [None]}
-    for row in Article.objects.raw(AROUND_SQL, params):
-        found[row.side].append(row)
+    # A cursor, not Article.objects.raw(): the raw queryset's machinery cost
+    # more than the statement. The articles hold the four fields the page shows.
+    with connection.cursor() as cursor:
+        cursor.execute(AROUND_SQL, params)
+        for *values, side in cursor.fetchall():
+            found[side].append(Article.from_db(DEFAULT_DB_ALIAS, AROUND_FIELDS, values))
     return {
         "article": article,
         "other_news": found["other"],
@@ -44,15 +48,22 @@ def _public(alias=""):
 # the unit's index per call, planning anew each time (0.6-0.9 ms) where the
 # category's plan, prepared once, runs in 0.23 ms.
 PUBLIC = f"category_id = %(category)s AND {_public()}"
-NEWER = f"""(SELECT id, title, slug, published_at, 'newer' AS side FROM articles_article
+# In the model's order of fields, as Model.from_db wants them.
+AROUND_FIELDS = [
+    f.attname
+    for f in Article._meta.concrete_fields
+    if f.attname in {"id", "title", "slug", "published_at"}
+]
+COLUMNS = ", ".join(AROUND_FIELDS)
+NEWER = f"""(SELECT {COLUMNS}, 'newer' AS side FROM articles_article
   WHERE {PUBLIC}
     AND published_at >= %(at)s AND NOT (published_at = %(at)s AND id <= %(pk)s)
   ORDER BY published_at, id LIMIT 1)"""
-OLDER = f"""(SELECT id, title, slug, published_at, 'older' AS side FROM articles_article
+OLDER = f"""(SELECT {COLUMNS}, 'older' AS side FROM articles_article
   WHERE {PUBLIC}
     AND published_at <= %(at)s AND NOT (published_at = %(at)s AND id >= %(pk)s)
   ORDER BY published_at DESC, id DESC LIMIT 1)"""
-OTHER = f"""(SELECT id, title, slug, published_at, 'other' AS side FROM articles_article
+OTHER = f"""(SELECT {COLUMNS}, 'other' AS side FROM articles_article
   WHERE {PUBLIC} AND id <> %(pk)s
   ORDER BY published_at DESC, id DESC LIMIT %(other)s)"""
 AROUND_SQL = f"{OTHER} UNION ALL {NEWER} UNION ALL {OLDER}"
