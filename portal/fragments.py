@@ -8,6 +8,11 @@ history drops that entry (page_context.forget), the next request reads new
 data with a new version, and every worker renders again. Nothing is kept for
 longer than the data it was made from.
 
+This is not the process-local state ARCHITECTURE.md rules out: the shared
+cache stays the one source of truth, read on every request, and a copy here
+is only ever used for the version that read returned, so two app servers can
+never disagree (at worst each renders once).
+
 The rest of the key is what these templates read besides the unit's data: the
 language, the site's name, the script prefix, and the page's address when the
 menu marks it (aria-current) — any other page gets the shared copy.
