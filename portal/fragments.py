@@ -60,8 +60,3 @@ def _render(context, template_name):
     template = context.template.engine.get_template(template_name)
     with context.push():
         return mark_safe(template.render(context))
-
-
-def clear():
-    """Drop this process's copies (tests)."""
-    _rendered.clear()

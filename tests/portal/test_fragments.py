@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from portal import page_context
+from portal import fragments, page_context
 from tests.factories import (
     A_HOST,
     B_HOST,
@@ -108,3 +108,15 @@ def test_data_cached_without_a_version_are_rendered_on_each_view(client, site):
         response = client.get("/")
         assert HEADER in rendered(response)
         assert "UBND XÃ TÂN LẬP" in header(response)
+
+
+def test_the_copies_a_process_keeps_are_bounded(client, site, monkeypatch):
+    """Versions change every few minutes: old copies are dropped, memory stays flat."""
+    monkeypatch.setattr(fragments, "MAX_ENTRIES", 4)
+    monkeypatch.setattr(fragments, "_rendered", {})
+    unit = make_unit(site=site)
+    for n in range(5):
+        unit.name = f"UBND XÃ SỐ {n}"
+        unit.save()  # a new version each time: three new copies per view
+        assert f"UBND XÃ SỐ {n}" in header(client.get("/"))
+        assert len(fragments._rendered) <= 4
