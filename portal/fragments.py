@@ -13,7 +13,8 @@ cache stays the one source of truth, read on every request, and a copy here
 is only ever used for the version that read returned, so two app servers can
 never disagree (at worst each renders once).
 
-The rest of the key is what these templates read besides the unit's data: the
+The version is new for every reading of any unit, so it names the unit too. The
+rest of the key is what these templates read besides the unit's data: the
 language, the site's name, the script prefix, and the page's address when the
 menu marks it (aria-current) — any other page gets the shared copy.
 """
@@ -40,7 +41,6 @@ def render(context, template_name):
     marked = path if path == "/" or path in data["menu_paths"] else ""
     key = (
         template_name,
-        request.site.pk,
         request.site.name,
         data["version"],
         get_language(),
