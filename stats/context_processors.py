@@ -16,10 +16,11 @@ def counter(request):
     site = getattr(request, "site", None)
     if site is None or request.path.startswith("/admin/"):
         return {}
-    return {"stats_counter": SimpleLazyObject(lambda: counter_block(site.pk, request))}
+    return {"stats_counter": SimpleLazyObject(lambda: counter_block(request))}
 
 
-def counter_block(site_id, request=None):
+def counter_block(request):
+    site_id = request.site.pk
     try:
         # Usually read with the unit's data (StatsConfig.ready): no query of its own.
         values = page_context.value_read_along(
