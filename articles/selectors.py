@@ -1,6 +1,6 @@
 """Reads behind the public article pages that more than one view needs."""
 
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, Category
@@ -25,7 +25,7 @@ def article_page(article):
     with connection.cursor() as cursor:
         cursor.execute(AROUND_SQL, params)
         for *values, side in cursor.fetchall():
-            found[side].append(Article.from_db(DEFAULT_DB_ALIAS, AROUND_FIELDS, values))
+            found[side].append(Article.from_db(connection.alias, AROUND_FIELDS, values))
     return {
         "article": article,
         "other_news": found["other"],

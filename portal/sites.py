@@ -15,7 +15,7 @@ a stale mapping after an administrator adds a unit.
 
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import connection
 from django.http.request import split_domain_port
 
 
@@ -57,4 +57,4 @@ def site_for_host(host):
     with connection.cursor() as cursor:
         cursor.execute(SITE_FOR_HOST, params)
         row = cursor.fetchone()
-    return Site.from_db(DEFAULT_DB_ALIAS, SITE_FIELDS, row[:3]) if row else None
+    return Site.from_db(connection.alias, SITE_FIELDS, row[:3]) if row else None
